@@ -1,0 +1,174 @@
+"""The one way domain data is written: create, update, delete and record the change.
+
+Services call these instead of ``.save()``; every call records an ``AuditEvent`` with the
+actor, the time and each changed field's old and new value.
+"""
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models, transaction
+from django.db.models import F
+from django.utils.translation import gettext_lazy as _
+
+from arloesi.core.models import AuditEvent, VersionedModel
+
+
+class ConcurrentEditError(Exception):
+    """Someone else saved the object after this edit started."""
+
+    message = _(
+        "Someone else changed this while you were editing it. Your changes have not been saved: "
+        "check their changes below, then make yours again."
+    )
+
+
+def _display(value: Any) -> Any:
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, models.Model):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return [_display(v) for v in value]
+    return str(value)
+
+
+def _field_value(obj: models.Model, field: models.Field) -> Any:
+    if field.is_relation and field.many_to_one:
+        return getattr(obj, field.name) if getattr(obj, field.attname) is not None else None
+    return getattr(obj, field.attname)
+
+
+def _audited_fields(obj: models.Model):
+    skip = set(getattr(obj, "audit_exclude", ())) | {"id", "version", "password"}
+    return [f for f in obj._meta.concrete_fields if f.name not in skip]
+
+
+def record(
+    *,
+    actor,
+    obj: models.Model,
+    action: str,
+    changes: dict[str, list] | None = None,
+    note: str = "",
+) -> AuditEvent:
+    return AuditEvent.objects.create(
+        actor=actor if getattr(actor, "pk", None) else None,
+        action=action,
+        content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
+        object_id=str(obj.pk),
+        object_repr=str(obj)[:255],
+        changes=changes or {},
+        note=note,
+    )
+
+
+@transaction.atomic
+def create[M: models.Model](model: type[M], *, actor, note: str = "", **fields) -> M:
+    obj = model(**fields)
+    obj.full_clean()
+    obj.save(force_insert=True)
+    changes = {
+        f.name: [None, _display(_field_value(obj, f))]
+        for f in _audited_fields(obj)
+        if _field_value(obj, f) not in (None, "", [], {})
+    }
+    record(actor=actor, obj=obj, action=AuditEvent.Action.CREATED, changes=changes, note=note)
+    return obj
+
+
+@transaction.atomic
+def update[M: models.Model](
+    obj: M, *, actor, expected_version: int | None = None, note: str = "", **fields
+) -> M:
+    """Change ``fields`` on ``obj``; record only what really changed.
+
+    With ``expected_version`` (for ``VersionedModel``) the save is refused with
+    ``ConcurrentEditError`` when someone else saved the object since that version was read.
+    """
+    before = {f.name: _field_value(obj, f) for f in _audited_fields(obj)}
+    for name, value in fields.items():
+        setattr(obj, name, value)
+    obj.full_clean()
+    after = {f.name: _field_value(obj, f) for f in _audited_fields(obj)}
+    changes = {
+        name: [_display(before[name]), _display(after[name])]
+        for name in after
+        if before[name] != after[name]
+    }
+    if isinstance(obj, VersionedModel):
+        version = obj.version if expected_version is None else expected_version
+        current = type(obj)._base_manager.filter(pk=obj.pk, version=version)
+        if not changes:
+            if not current.exists():
+                raise ConcurrentEditError
+            return obj
+        values = {f.attname: getattr(obj, f.attname) for f in _audited_fields(obj)}
+        saved = current.update(version=F("version") + 1, **values)
+        if not saved:
+            raise ConcurrentEditError
+        obj.version = version + 1
+    elif changes:
+        obj.save()
+    if changes:
+        record(actor=actor, obj=obj, action=AuditEvent.Action.UPDATED, changes=changes, note=note)
+    return obj
+
+
+@transaction.atomic
+def delete(obj: models.Model, *, actor, note: str = "") -> None:
+    changes = {f.name: [_display(_field_value(obj, f)), None] for f in _audited_fields(obj)}
+    record(actor=actor, obj=obj, action=AuditEvent.Action.DELETED, changes=changes, note=note)
+    obj.delete()
+
+
+def _readable(model: type[models.Model], name: str, value: Any) -> str:
+    if value is None or value == "":
+        return "–"
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return str(value)
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return str(_("Yes") if value else _("No"))
+    return str(value)
+
+
+def history_for(obj: models.Model) -> list[AuditEvent]:
+    """Every recorded change to ``obj``, oldest first, in one query, each with
+    ``readable_changes``: field labels and values as people read them."""
+    model = type(obj)
+    events = list(
+        AuditEvent.objects.filter(
+            content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
+            object_id=str(obj.pk),
+        )
+        .select_related("actor")
+        .order_by("at", "id")
+    )
+    for event in events:
+        event.readable_changes = [
+            {
+                "label": _label(model, name),
+                "before": _readable(model, name, before),
+                "after": _readable(model, name, after),
+            }
+            for name, (before, after) in event.changes.items()
+        ]
+    return events
+
+
+def _label(model: type[models.Model], name: str) -> str:
+    try:
+        return str(model._meta.get_field(name).verbose_name).capitalize()
+    except FieldDoesNotExist:
+        return name

@@ -1,0 +1,39 @@
+from django.conf import settings
+from django.utils import translation
+
+from arloesi.core import audit
+
+
+class LanguagePreferenceMiddleware:
+    """Remembers the language a person last chose.
+
+    A page address starts with its language (/en/…, /cy/…), and each page links to the same page
+    in the other language. Following that link is the choice: it is kept in a cookie, and for a
+    signed-in person in their profile too, so e-mails and their next visit use it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        language = translation.get_language_from_path(request.path_info)
+        if not language:
+            return response
+        if request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language:
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                language,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                secure=settings.LANGUAGE_COOKIE_SECURE,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+                httponly=True,
+            )
+        user = getattr(request, "user", None)
+        if (
+            getattr(user, "is_authenticated", False)
+            and user.preferred_language != language
+            and response.status_code < 400
+        ):
+            audit.update(user, actor=user, preferred_language=language)
+        return response

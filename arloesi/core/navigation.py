@@ -1,0 +1,35 @@
+"""Header navigation. Each domain app registers its entries with a test of who sees them."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    visible: Callable[[object], bool]
+    order: int = 100
+
+
+_items: list[NavItem] = []
+
+
+def register(label, url_name: str, *, visible: Callable[[object], bool], order: int = 100) -> None:
+    _items.append(NavItem(label, url_name, visible, order))
+    _items.sort(key=lambda item: item.order)
+
+
+def items_for(request) -> list[dict]:
+    user = getattr(request, "user", None)
+    if not getattr(user, "is_authenticated", False):
+        return []
+    path = request.path
+    result = []
+    for item in _items:
+        if item.visible(user):
+            href = reverse(item.url_name)
+            result.append({"label": item.label, "href": href, "current": path.startswith(href)})
+    return result

@@ -1,0 +1,25 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OrganisationsConfig(AppConfig):
+    name = "arloesi.organisations"
+    verbose_name = _("Organisations")
+
+    def ready(self):
+        from arloesi.core import attention, navigation, permissions
+        from arloesi.organisations import selectors
+        from arloesi.organisations.roles import Perm
+
+        navigation.register(_("Home"), "home", visible=lambda user: True, order=0)
+        navigation.register(
+            _("Organisations"), "organisations:directory", visible=lambda user: True, order=90
+        )
+        navigation.register(
+            _("Import"),
+            "organisations:import",
+            visible=lambda user: permissions.can_anywhere(user, Perm.IMPORT),
+            order=200,
+        )
+        navigation.register(_("Your account"), "account", visible=lambda user: True, order=300)
+        attention.register(selectors.attention_for)

@@ -1,0 +1,77 @@
+"""Demonstration data: the reference clusters of Cwm Taf Morgannwg and Powys, and one person per
+role. Only ever loaded where ARLOESI_DEMO is on; every demo person is marked ``is_demo``."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+
+from arloesi.organisations import importer, services
+from arloesi.organisations.models import OrganisationUnit, Person
+from arloesi.organisations.roles import Role
+
+DEMO_CSV = Path(__file__).parent / "fixtures" / "demo_organisations.csv"
+DEMO_PASSWORD = "arloesi-demo-2026"
+
+# (email, name, role, unit code, preferred language)
+DEMO_PEOPLE = [
+    ("practitioner@arloesi.example", "Rhys Evans", Role.PRACTITIONER, "CTM-RHONDDA-PHARM", "en"),
+    (
+        "collaborative.lead@arloesi.example",
+        "Catrin Hughes",
+        Role.COLLABORATIVE_LEAD,
+        "CTM-RHONDDA-GMS",
+        "cy",
+    ),
+    ("cluster.lead@arloesi.example", "Owain Jones", Role.CLUSTER_LEAD, "CTM-RHONDDA", "en"),
+    ("pcpg.member@arloesi.example", "Siân Morgan", Role.PLANNING_GROUP_MEMBER, "CTM-RCT", "cy"),
+    ("pcpg.chair@arloesi.example", "Gareth Williams", Role.PLANNING_GROUP_CHAIR, "CTM-RCT", "en"),
+    ("hb.officer@arloesi.example", "Elin Davies", Role.HEALTH_BOARD_OFFICER, "CTMUHB", "en"),
+    ("national@arloesi.example", "Dafydd Thomas", Role.NATIONAL_TEAM, "WALES", "cy"),
+    ("admin@arloesi.example", "Megan Roberts", Role.ADMINISTRATOR, "WALES", "en"),
+    (
+        "powys.practitioner@arloesi.example",
+        "Tomos Price",
+        Role.PRACTITIONER,
+        "PTHB-NORTH-GMS",
+        "en",
+    ),
+]
+
+
+class DemoDataRefusedError(Exception):
+    pass
+
+
+@transaction.atomic
+def load_demo() -> list[tuple[str, str, str]]:
+    """Load (or top up) the demo data; returns (email, role, organisation) for each demo person."""
+    if not settings.DEMO_MODE:
+        raise DemoDataRefusedError(
+            "Demo data is only loaded with ARLOESI_DEMO=1, never in production."
+        )
+    result = importer.import_units(
+        actor=None, filename=DEMO_CSV.name, content=DEMO_CSV.read_bytes()
+    )
+    if not result.ok:
+        raise RuntimeError(f"Demo organisations did not import: {result.problems}")
+    units = {u.code: u for u in OrganisationUnit.objects.all()}
+    OrganisationUnit.objects.filter(code__in=_demo_unit_codes()).update(is_demo=True)
+    sign_ins = []
+    for email, name, role, code, language in DEMO_PEOPLE:
+        person = Person.objects.filter(email=email).first()
+        if person is None:
+            person = Person.objects.create_user(
+                email, DEMO_PASSWORD, full_name=name, preferred_language=language
+            )
+            Person.objects.filter(pk=person.pk).update(is_demo=True)
+        services.membership_grant(actor=None, person=person, unit=units[code], role=role)
+        sign_ins.append((email, str(role.label), units[code].name_en))
+    return sign_ins
+
+
+def _demo_unit_codes() -> list[str]:
+    import csv
+
+    with DEMO_CSV.open(encoding="utf-8") as f:
+        return [row["code"] for row in csv.DictReader(f)]

@@ -1,0 +1,249 @@
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.contrib.auth.models import PermissionsMixin
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from arloesi.core.models import StatusChange
+from arloesi.organisations.roles import (
+    GRANTS,
+    KIND_PREFIX,
+    ROLE_UNIT_KIND,
+    Kind,
+    Profession,
+    Role,
+    reach_path,
+)
+
+
+class OrganisationUnitQuerySet(models.QuerySet):
+    def under(self, path: str):
+        return self.filter(path__startswith=path)
+
+
+class OrganisationUnit(models.Model):
+    """Wales, a health board, a pan-cluster planning group, a cluster or a collaborative."""
+
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    # Stable identifier used by imports, e.g. "CTM-RHONDDA".
+    code = models.CharField(_("code"), max_length=40, unique=True)
+    name_en = models.CharField(_("name in English"), max_length=200)
+    name_cy = models.CharField(_("name in Welsh"), max_length=200)
+    local_alias = models.CharField(_("local name"), max_length=40, blank=True)
+    profession = models.CharField(
+        _("profession"), max_length=20, choices=Profession.choices, blank=True
+    )
+    # Materialised path of kind-prefixed ids ("/w1/hb3/pg7/cl20/"): scope checks are prefix tests.
+    path = models.CharField(max_length=255, unique=True, blank=True, editable=False)
+    is_demo = models.BooleanField(default=False, editable=False)
+
+    objects = OrganisationUnitQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name_en"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind=Kind.WALES, parent__isnull=True)
+                | (~Q(kind=Kind.WALES) & Q(parent__isnull=False)),
+                name="unit_parent_only_wales_is_root",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind=Kind.COLLABORATIVE, profession__gt="")
+                | (~Q(kind=Kind.COLLABORATIVE) & Q(profession="")),
+                name="unit_profession_only_for_collaboratives",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return self.name_cy if get_language() == "cy" and self.name_cy else self.name_en
+
+    @property
+    def scope_path(self) -> str:
+        return self.path
+
+    def save(self, *args, **kwargs):
+        # The path needs the primary key, so a new unit is written twice inside one transaction.
+        if not self.path:
+            self.path = f"/pending-{timezone.now().timestamp()}-{id(self)}/"
+            super().save(*args, **kwargs)
+            self.path = self.compute_path()
+            type(self)._base_manager.filter(pk=self.pk).update(path=self.path)
+            return
+        super().save(*args, **kwargs)
+
+    def compute_path(self) -> str:
+        parent_path = self.parent.path if self.parent_id else "/"
+        return f"{parent_path}{KIND_PREFIX[Kind(self.kind)]}{self.pk}/"
+
+
+class PersonManager(BaseUserManager):
+    use_in_migrations = True
+
+    def create_user(self, email, password=None, **extra):
+        person = self.model(email=self.normalize_email(email).lower(), **extra)
+        person.set_password(password)
+        person.save(using=self._db)
+        return person
+
+    def create_superuser(self, email, password=None, **extra):
+        extra.setdefault("is_superuser", True)
+        extra.setdefault("is_staff", True)
+        return self.create_user(email, password, **extra)
+
+
+class Person(AbstractBaseUser, PermissionsMixin):
+    """Someone who signs in. What they may do comes only from their memberships."""
+
+    class Language(models.TextChoices):
+        ENGLISH = "en", "English"
+        WELSH = "cy", "Cymraeg"
+
+    email = models.EmailField(_("email address"), unique=True)
+    full_name = models.CharField(_("full name"), max_length=150)
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=2, choices=Language.choices, default=Language.ENGLISH
+    )
+    job_title = models.CharField(_("job title"), max_length=150, blank=True)
+    is_active = models.BooleanField(default=True)
+    is_staff = models.BooleanField(default=False)
+    is_demo = models.BooleanField(default=False, editable=False)
+    date_joined = models.DateTimeField(default=timezone.now)
+
+    objects = PersonManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name"]
+    audit_exclude = ("last_login",)
+
+    class Meta:
+        ordering = ["full_name"]
+        verbose_name = _("person")
+
+    def __str__(self):
+        return self.full_name or self.email
+
+    def get_full_name(self):
+        return self.full_name
+
+    def get_short_name(self):
+        return self.full_name.split(" ")[0] if self.full_name else self.email
+
+    def active_memberships(self) -> list["Membership"]:
+        """Cached for the life of this object (one request): one query however often it is asked."""
+        if not hasattr(self, "_active_memberships"):
+            self._active_memberships = list(
+                self.memberships.filter(ended_at__isnull=True).select_related("unit")
+            )
+        return self._active_memberships
+
+    def reach(self, permission: str) -> tuple[str, ...]:
+        """Unit-path prefixes where this person holds ``permission`` (see core.permissions)."""
+        grants = GRANTS.get(permission, {})
+        return tuple(
+            sorted(
+                {
+                    reach_path(m.unit.path, grants[m.role])
+                    for m in self.active_memberships()
+                    if m.role in grants
+                }
+            )
+        )
+
+
+class Membership(models.Model):
+    """A role held by a person in an organisation unit. Ended, never deleted."""
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="memberships")
+    unit = models.ForeignKey(OrganisationUnit, on_delete=models.PROTECT, related_name="memberships")
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices)
+    started_at = models.DateTimeField(default=timezone.now)
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["unit__name_en", "role"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "unit", "role"],
+                condition=Q(ended_at__isnull=True),
+                name="membership_one_active_role_per_unit",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.person} – {self.get_role_display()} – {self.unit}"
+
+    @property
+    def scope_path(self) -> str:
+        return self.unit.path
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.unit_id and self.role and self.unit.kind != ROLE_UNIT_KIND[Role(self.role)]:
+            raise ValidationError(
+                {"role": _("This role cannot be held at this kind of organisation.")}
+            )
+
+
+class Invitation(models.Model):
+    """An e-mailed offer of a role in a unit; accepted once, or revoked, or left to expire."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for a reply")
+        ACCEPTED = "accepted", _("Accepted")
+        REVOKED = "revoked", _("Withdrawn")
+
+    email = models.EmailField(_("email address"))
+    full_name = models.CharField(_("full name"), max_length=150)
+    unit = models.ForeignKey(OrganisationUnit, on_delete=models.PROTECT, related_name="invitations")
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices)
+    language = models.CharField(max_length=2, choices=Person.Language.choices, default="en")
+    invited_by = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    # Only a hash of the token is kept: a leaked database does not leak usable invitations.
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+
+    audit_exclude = ("token_hash",)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.full_name} <{self.email}> – {self.get_role_display()} – {self.unit}"
+
+    @property
+    def scope_path(self) -> str:
+        return self.unit.path
+
+    @property
+    def is_expired(self) -> bool:
+        return timezone.now() >= self.expires_at
+
+
+class InvitationStatusChange(StatusChange):
+    invitation = models.ForeignKey(
+        Invitation, on_delete=models.PROTECT, related_name="status_changes"
+    )
+
+
+class FailedSignIn(models.Model):
+    """One failed sign-in; recent ones throttle further attempts for that address."""
+
+    email = models.CharField(max_length=254, db_index=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    def __str__(self):
+        return f"{self.email} {self.at:%Y-%m-%d %H:%M}"

@@ -1,0 +1,32 @@
+from django.urls import include, path
+
+from arloesi.organisations import auth_views, views
+
+app_name_patterns = [
+    path("", views.directory, name="directory"),
+    path("import/", views.import_units, name="import"),
+    path("<int:unit_id>/", views.unit_detail, name="unit"),
+    path("<int:unit_id>/history/", views.unit_history, name="unit_history"),
+    path("<int:unit_id>/invite/", views.invite, name="invite"),
+    path(
+        "invitations/<int:invitation_id>/withdraw/",
+        views.invitation_revoke,
+        name="invitation_revoke",
+    ),
+    path("memberships/<int:membership_id>/end/", views.membership_end, name="membership_end"),
+]
+
+urlpatterns = [
+    path("organisations/", include((app_name_patterns, "organisations"))),
+    path("account/", views.account, name="account"),
+    path("sign-in/", auth_views.sign_in, name="sign_in"),
+    path("sign-out/", auth_views.sign_out, name="sign_out"),
+    path("password-reset/", auth_views.password_reset, name="password_reset"),
+    path("password-reset/sent/", auth_views.password_reset_sent, name="password_reset_sent"),
+    path(
+        "password-reset/<str:uid>/<str:token>/",
+        auth_views.password_reset_confirm,
+        name="password_reset_confirm",
+    ),
+    path("invitations/<str:token>/", auth_views.invitation_accept, name="invitation_accept"),
+]

@@ -1,0 +1,177 @@
+"""Directory, invitations, memberships, imports. A view parses, calls one service, renders."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from arloesi.core import audit, permissions
+from arloesi.organisations import importer, selectors, services
+from arloesi.organisations.forms import ImportForm, InvitationForm, LanguageForm
+from arloesi.organisations.models import OrganisationUnit
+from arloesi.organisations.roles import Kind, Perm
+
+
+@login_required
+def directory(request):
+    return render(
+        request,
+        "organisations/directory.html",
+        {
+            "health_boards": selectors.health_board_list(),
+            "can_import": permissions.can_anywhere(request.user, Perm.IMPORT),
+        },
+    )
+
+
+@login_required
+def unit_detail(request, unit_id: int):
+    unit = selectors.unit_get(unit_id=unit_id)
+    if unit.kind == Kind.WALES:
+        return redirect("organisations:directory")
+    user = request.user
+    return render(
+        request,
+        "organisations/unit.html",
+        {
+            "unit": unit,
+            "ancestors": selectors.unit_ancestors(unit),
+            "children": selectors.unit_children(unit) if unit.kind != Kind.COLLABORATIVE else [],
+            "people": selectors.unit_people(user=user, unit=unit),
+            "invitations": list(selectors.invitations_pending_for(user=user, unit=unit)),
+            "can_invite": bool(services.roles_grantable(actor=user, unit=unit)),
+            "can_end": permissions.can(user, Perm.END_MEMBERSHIP, unit.path),
+            "can_view_history": permissions.can(user, Perm.VIEW_HISTORY, unit.path),
+        },
+    )
+
+
+@login_required
+def unit_history(request, unit_id: int):
+    unit = selectors.unit_get(unit_id=unit_id)
+    if not permissions.can(request.user, Perm.VIEW_HISTORY, unit.path):
+        raise Http404
+    return render(
+        request,
+        "core/history.html",
+        {
+            "subject": unit.name,
+            "events": audit.history_for(unit),
+            "back_url": unit_url(unit),
+        },
+    )
+
+
+def unit_url(unit: OrganisationUnit) -> str:
+    from django.urls import reverse
+
+    return reverse("organisations:unit", kwargs={"unit_id": unit.pk})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def invite(request, unit_id: int):
+    unit = selectors.unit_get(unit_id=unit_id)
+    roles = services.roles_grantable(actor=request.user, unit=unit)
+    if not roles:
+        raise Http404
+    form = InvitationForm(request.POST or None, roles=roles)
+    if request.method == "POST" and form.is_valid():
+        try:
+            invitation = services.invitation_send(
+                actor=request.user, unit=unit, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        except PermissionDenied:
+            raise Http404 from None
+        else:
+            messages.success(
+                request,
+                _("An invitation has been sent to %(email)s.") % {"email": invitation.email},
+            )
+            return redirect(unit_url(unit))
+    return render(request, "organisations/invite.html", {"unit": unit, "form": form})
+
+
+@login_required
+@require_POST
+def invitation_revoke(request, invitation_id: int):
+    invitation = selectors.invitation_get_for_user(user=request.user, invitation_id=invitation_id)
+    try:
+        services.invitation_revoke(actor=request.user, invitation=invitation)
+    except audit.ConcurrentEditError:
+        messages.error(request, _("This invitation had already been answered or withdrawn."))
+    else:
+        messages.success(
+            request, _("The invitation to %(email)s was withdrawn.") % {"email": invitation.email}
+        )
+    return redirect(unit_url(invitation.unit))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def membership_end(request, membership_id: int):
+    membership = selectors.membership_get_for_user(user=request.user, membership_id=membership_id)
+    if request.method == "POST":
+        services.membership_end(actor=request.user, membership=membership)
+        messages.success(
+            request,
+            _("%(name)s is no longer %(role)s here.")
+            % {"name": membership.person.full_name, "role": membership.get_role_display()},
+        )
+        return redirect(unit_url(membership.unit))
+    return render(request, "organisations/membership_end.html", {"membership": membership})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_units(request):
+    if not permissions.can_anywhere(request.user, Perm.IMPORT):
+        raise Http404
+    form = ImportForm(request.POST or None, request.FILES or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        result = importer.import_units(
+            actor=request.user, filename=upload.name, content=upload.read()
+        )
+        if result.ok:
+            messages.success(
+                request,
+                _(
+                    "Import finished: %(created)d added, %(updated)d changed, "
+                    "%(unchanged)d unchanged."
+                )
+                % {
+                    "created": result.created,
+                    "updated": result.updated,
+                    "unchanged": result.unchanged,
+                },
+            )
+            return redirect("organisations:import")
+    return render(
+        request,
+        "organisations/import.html",
+        {"form": form, "result": result, "columns": importer.COLUMNS},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account(request):
+    form = LanguageForm(
+        request.POST or None, initial={"preferred_language": request.user.preferred_language}
+    )
+    if request.method == "POST" and form.is_valid():
+        language = form.cleaned_data["preferred_language"]
+        services.person_set_language(actor=request.user, person=request.user, language=language)
+        from django.urls import translate_url
+
+        response = redirect(translate_url(request.path, language))
+        messages.success(request, _("Your language has been saved."))
+        return response
+    return render(request, "organisations/account.html", {"form": form})

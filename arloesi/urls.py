@@ -1,0 +1,19 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+
+from arloesi.core import views as core_views
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("arloesi.core.urls")),
+    path("", include("arloesi.organisations.urls")),
+    prefix_default_language=True,
+)
+
+handler400 = "arloesi.core.views.bad_request"
+handler403 = "arloesi.core.views.permission_denied"
+handler404 = "arloesi.core.views.page_not_found"
+handler500 = "arloesi.core.views.server_error"
