@@ -62,14 +62,6 @@ class OrganisationUnit(models.Model):
     def __str__(self):
         return self.name
 
-    @property
-    def name(self) -> str:
-        return self.name_cy if get_language() == "cy" and self.name_cy else self.name_en
-
-    @property
-    def scope_path(self) -> str:
-        return self.path
-
     def save(self, *args, **kwargs):
         # The path needs the primary key, so a new unit is written twice inside one transaction.
         if not self.path:
@@ -79,6 +71,14 @@ class OrganisationUnit(models.Model):
             type(self)._base_manager.filter(pk=self.pk).update(path=self.path)
             return
         super().save(*args, **kwargs)
+
+    @property
+    def name(self) -> str:
+        return self.name_cy if get_language() == "cy" and self.name_cy else self.name_en
+
+    @property
+    def scope_path(self) -> str:
+        return self.path
 
     def compute_path(self) -> str:
         parent_path = self.parent.path if self.parent_id else "/"
