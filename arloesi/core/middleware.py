@@ -18,7 +18,8 @@ class LanguagePreferenceMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         language = translation.get_language_from_path(request.path_info)
-        if not language:
+        if not language or settings.LANGUAGE_COOKIE_NAME in response.cookies:
+            # No language in the address, or the view chose the language itself (sign-in).
             return response
         if request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language:
             response.set_cookie(

@@ -115,20 +115,20 @@ def invitation_send(
     with translation.override(language):
         role_name = str(Role(role).label)
         unit_name = unit.name
-    transaction.on_commit(
-        lambda: send_email.enqueue(
-            to=email,
-            template="organisations/email/invitation",
-            context={
-                "full_name": invitation.full_name,
-                "inviter": actor.full_name,
-                "role": role_name,
-                "unit": unit_name,
-                "accept_path": accept_path,
-                "days": settings.INVITATION_VALID_DAYS,
-            },
-            language=language,
-        )
+    # The task row is written in this transaction: no invitation without its e-mail, and none
+    # sent for an invitation that was rolled back.
+    send_email.enqueue(
+        to=email,
+        template="organisations/email/invitation",
+        context={
+            "full_name": invitation.full_name,
+            "inviter": actor.full_name,
+            "role": role_name,
+            "unit": unit_name,
+            "accept_path": accept_path,
+            "days": settings.INVITATION_VALID_DAYS,
+        },
+        language=language,
     )
     return invitation
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from arloesi.core import audit, permissions
+from arloesi.core.workflow import TransitionNotAllowedError
 from arloesi.organisations import importer, selectors, services
 from arloesi.organisations.forms import ImportForm, InvitationForm, LanguageForm
 from arloesi.organisations.models import OrganisationUnit
@@ -103,7 +104,7 @@ def invitation_revoke(request, invitation_id: int):
     invitation = selectors.invitation_get_for_user(user=request.user, invitation_id=invitation_id)
     try:
         services.invitation_revoke(actor=request.user, invitation=invitation)
-    except audit.ConcurrentEditError:
+    except (audit.ConcurrentEditError, TransitionNotAllowedError):
         messages.error(request, _("This invitation had already been answered or withdrawn."))
     else:
         messages.success(
