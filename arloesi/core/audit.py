@@ -11,7 +11,8 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models, transaction
-from django.db.models import F
+from django.db.models import CharField, F, Q
+from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
 from arloesi.core.models import AuditEvent, VersionedModel
@@ -143,19 +144,21 @@ def _readable(model: type[models.Model], name: str, value: Any) -> str:
     return str(value)
 
 
-def history_for(obj: models.Model) -> list[AuditEvent]:
-    """Every recorded change to ``obj``, oldest first, in one query, each with
-    ``readable_changes``: field labels and values as people read them."""
-    model = type(obj)
-    events = list(
-        AuditEvent.objects.filter(
-            content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
-            object_id=str(obj.pk),
-        )
-        .select_related("actor")
-        .order_by("at", "id")
-    )
+def history_for(obj: models.Model, *, including: tuple[models.QuerySet, ...] = ()) -> list:
+    """Every recorded change to ``obj`` (and to the objects of the ``including`` querysets, e.g.
+    a unit's memberships), oldest first, in one query. Each event gets ``readable_changes``:
+    field labels and values as people read them."""
+    models_by_type = {ContentType.objects.get_for_model(obj, for_concrete_model=False): type(obj)}
+    condition = Q(content_type=next(iter(models_by_type)), object_id=str(obj.pk))
+    for queryset in including:
+        content_type = ContentType.objects.get_for_model(queryset.model, for_concrete_model=False)
+        models_by_type[content_type] = queryset.model
+        ids = queryset.annotate(_id_text=Cast("pk", CharField())).values("_id_text")
+        condition |= Q(content_type=content_type, object_id__in=ids)
+    events = list(AuditEvent.objects.filter(condition).select_related("actor").order_by("at", "id"))
     for event in events:
+        model = models_by_type[next(ct for ct in models_by_type if ct.pk == event.content_type_id)]
+        event.subject = event.object_repr if model is not type(obj) else ""
         event.readable_changes = [
             {
                 "label": _label(model, name),

@@ -12,7 +12,7 @@ from arloesi.core import audit, permissions
 from arloesi.core.workflow import TransitionNotAllowedError
 from arloesi.organisations import importer, selectors, services
 from arloesi.organisations.forms import ImportForm, InvitationForm, LanguageForm
-from arloesi.organisations.models import OrganisationUnit
+from arloesi.organisations.models import Invitation, Membership, OrganisationUnit
 from arloesi.organisations.roles import Kind, Perm
 
 
@@ -60,7 +60,13 @@ def unit_history(request, unit_id: int):
         "core/history.html",
         {
             "subject": unit.name,
-            "events": audit.history_for(unit),
+            "events": audit.history_for(
+                unit,
+                including=(
+                    Membership.objects.filter(unit=unit),
+                    Invitation.objects.filter(unit=unit),
+                ),
+            ),
             "back_url": unit_url(unit),
         },
     )

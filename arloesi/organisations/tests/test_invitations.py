@@ -160,3 +160,13 @@ def test_ending_a_membership_keeps_the_record(client):
     assert client.post(url).status_code == 302
     membership.refresh_from_db()
     assert membership.ended_at is not None
+
+
+def test_the_unit_history_shows_who_joined_and_left(client):
+    collaborative = CollaborativeFactory()
+    lead = person_with_role(Role.CLUSTER_LEAD, collaborative.parent)
+    client.force_login(lead)
+    invite(client, collaborative, full_name="Nia Nurse")
+    body = client.get(f"/en/organisations/{collaborative.pk}/history/").content.decode()
+    assert "Nia Nurse" in body
+    assert lead.full_name in body
