@@ -1,0 +1,90 @@
+"""The one export mechanism: a table of rows to CSV or XLSX, as a download.
+
+A caller describes the columns once (``Column(label, value)``) and passes the rows; the same
+description gives both formats. Cells that a spreadsheet would run as a formula are made inert.
+"""
+
+import csv
+import io
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from django.http import HttpResponse
+from django.utils import timezone
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    label: str
+    value: Callable[[Any], Any]
+
+
+def _plain(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) else value
+    if isinstance(value, bool | int | float | date):
+        return value
+    if isinstance(value, Decimal):
+        return float(value)
+    text = str(value)
+    # A leading apostrophe stops spreadsheet programs treating text as a formula.
+    return f"'{text}" if text.startswith(FORMULA_PREFIXES) else text
+
+
+def table(columns: list[Column], rows: Iterable[Any]) -> list[list[Any]]:
+    return [[_plain(column.value(row)) for column in columns] for row in rows]
+
+
+def to_csv(columns: list[Column], rows: Iterable[Any]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([str(c.label) for c in columns])
+    for line in table(columns, rows):
+        writer.writerow([v.isoformat(sep=" ") if isinstance(v, datetime) else v for v in line])
+    # With a byte-order mark so Excel opens UTF-8 (Welsh characters) correctly.
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def to_xlsx(columns: list[Column], rows: Iterable[Any], *, sheet_title: str = "Arloesi") -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = sheet_title[:31]
+    sheet.append([str(c.label) for c in columns])
+    for line in table(columns, rows):
+        sheet.append(line)
+    for index, column in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = max(
+            12, len(str(column.label)) + 2
+        )
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def download(
+    columns: list[Column], rows: Iterable[Any], *, file_format: str, filename: str
+) -> HttpResponse:
+    if file_format not in CONTENT_TYPES:
+        raise ValueError(f"Unknown export format {file_format!r}")
+    content = (
+        to_csv(columns, rows)
+        if file_format == "csv"
+        else to_xlsx(columns, rows, sheet_title=filename)
+    )
+    response = HttpResponse(content, content_type=CONTENT_TYPES[file_format])
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{file_format}"'
+    return response
