@@ -20,7 +20,8 @@ LOCAL := env ARLOESI_DEMO=1
 VENDOR_PYTHON ?= python3
 
 BABEL_KEYWORDS := -k _ -k gettext -k gettext_lazy -k ngettext:1,2 -k ngettext_lazy:1,2 \
-	-k pgettext:1c,2 -k pgettext_lazy:1c,2 -k npgettext:1c,2,3
+	-k pgettext:1c,2 -k pgettext_lazy:1c,2 -k npgettext:1c,2,3 \
+	-k gettext_noop -k ngettext_noop:1,2
 LOCALE_DIR := arloesi/locale
 WELSH_PO := $(LOCALE_DIR)/cy/LC_MESSAGES/django.po
 
