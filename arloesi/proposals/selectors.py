@@ -60,18 +60,18 @@ def _visible_q(user) -> Q:
         return Q(pk__in=[])
     visible = Q(pk__in=ProposalAuthor.objects.filter(person=user).values("proposal"))
     if permissions.can_anywhere(user, Perm.VIEW):
-        visible |= permissions.scope_q(user, Perm.VIEW, "scope_path")
+        visible |= permissions.scope_q(user, Perm.VIEW, "lead_collaborative__path")
         visible |= Q(
             pk__in=ProposalSponsor.objects.filter(
-                permissions.scope_q(user, Perm.VIEW, "collaborative_path")
+                permissions.scope_q(user, Perm.VIEW, "collaborative__path")
             ).values("proposal")
         )
     if permissions.can_anywhere(user, Perm.REVIEW):
         visible |= Q(
             pk__in=ReviewerAssignment.objects.filter(reviewer=user).values("proposal")
-        ) & permissions.scope_q(user, Perm.REVIEW, "planning_group_path")
-    submitted_to = permissions.scope_q(user, Perm.DECIDE, "planning_group_path") | (
-        permissions.scope_q(user, Perm.OVERSEE, "planning_group_path")
+        ) & permissions.scope_q(user, Perm.REVIEW, "planning_group__path")
+    submitted_to = permissions.scope_q(user, Perm.DECIDE, "planning_group__path") | (
+        permissions.scope_q(user, Perm.OVERSEE, "planning_group__path")
     )
     visible |= Q(submitted_at__isnull=False) & submitted_to
     if permissions.can_anywhere(user, Perm.VIEW_DECIDED):
@@ -190,7 +190,7 @@ def priority_list_for_planning_group(
     on = on or timezone.localdate()
     return (
         LocalPriority.objects.filter(
-            unit_path__startswith=planning_group.path, period_start__lte=on, period_end__gte=on
+            unit__path__startswith=planning_group.path, period_start__lte=on, period_end__gte=on
         )
         .select_related("unit")
         .order_by("unit__name_en", "title_en")
@@ -208,8 +208,8 @@ def assignments_for(user) -> QuerySet[ReviewerAssignment]:
         ReviewerAssignment.objects.filter(reviewer=user, proposal__status=Status.UNDER_REVIEW),
         user,
         Perm.REVIEW,
-        "proposal__planning_group_path",
-    ).select_related("proposal", "conflict")
+        "proposal__planning_group__path",
+    ).select_related("proposal__planning_group", "conflict")
 
 
 def assignment_get_for_user(*, user, assignment_id: int) -> ReviewerAssignment:
@@ -221,7 +221,7 @@ def assignment_get_for_user(*, user, assignment_id: int) -> ReviewerAssignment:
             ReviewerAssignment.objects.filter(reviewer=user),
             user,
             Perm.REVIEW,
-            "proposal__planning_group_path",
+            "proposal__planning_group__path",
         ).get(pk=assignment_id)
     except ReviewerAssignment.DoesNotExist:
         raise Http404 from None
@@ -269,7 +269,7 @@ def review_queue_for(user, planning_group: OrganisationUnit) -> list[QueueEntry]
     if not permissions.can(user, Perm.DECIDE, planning_group.path):
         raise Http404
     proposals = list(
-        Proposal.objects.filter(planning_group_path=planning_group.path, status=Status.UNDER_REVIEW)
+        Proposal.objects.filter(planning_group=planning_group, status=Status.UNDER_REVIEW)
         .select_related("lead_collaborative")
         .annotate(
             reviewers_assigned=Count("assignments", distinct=True),

@@ -142,7 +142,11 @@ def _check_fields(fields: dict, allowed: frozenset) -> None:
 
 def _locked(proposal: Proposal) -> Proposal:
     """The proposal as it is in the database now, locked until the transaction ends."""
-    return Proposal.objects.select_for_update().get(pk=proposal.pk)
+    return (
+        Proposal.objects.select_for_update(of=("self",))
+        .select_related("planning_group", "lead_collaborative")
+        .get(pk=proposal.pk)
+    )
 
 
 def _planning_group_of(unit: OrganisationUnit) -> OrganisationUnit:
@@ -189,7 +193,6 @@ def priority_create(
         LocalPriority,
         actor=actor,
         unit=unit,
-        unit_path=unit.path,
         title_en=title_en,
         title_cy=title_cy,
         source_plan=source_plan,
@@ -201,7 +204,7 @@ def priority_create(
 
 @transaction.atomic
 def priority_update(*, actor: Person, priority: LocalPriority, **fields) -> LocalPriority:
-    _require(actor, Perm.MANAGE_PRIORITIES, priority.unit_path)
+    _require(actor, Perm.MANAGE_PRIORITIES, priority.unit.path)
     _check_fields(fields, PRIORITY_FIELDS)
     return audit.update(priority, actor=actor, **fields)
 
@@ -225,8 +228,6 @@ def proposal_create(
         title=title,
         lead_collaborative=collaborative,
         planning_group=planning_group,
-        scope_path=collaborative.path,
-        planning_group_path=planning_group.path,
         created_by=actor,
         **fields,
     )
@@ -236,7 +237,6 @@ def proposal_create(
         actor=actor,
         proposal=proposal,
         collaborative=collaborative,
-        collaborative_path=collaborative.path,
     )
     audit.create(EvaluationPlan, actor=actor, proposal=proposal)
     return proposal
@@ -306,7 +306,6 @@ def sponsor_add(
         actor=actor,
         proposal=current,
         collaborative=collaborative,
-        collaborative_path=collaborative.path,
     )
 
 
@@ -323,7 +322,7 @@ def sponsor_remove(*, actor: Person, sponsor: ProposalSponsor) -> None:
 @transaction.atomic
 def sponsor_confirm(*, actor: Person, sponsor: ProposalSponsor) -> ProposalSponsor:
     """The collaborative's lead confirms that their collaborative sponsors the proposal."""
-    _require(actor, Perm.SPONSOR, sponsor.collaborative_path)
+    _require(actor, Perm.SPONSOR, sponsor.collaborative.path)
     _require_editable(_locked(sponsor.proposal))
     if sponsor.confirmed_at:
         return sponsor
@@ -361,7 +360,7 @@ def proposal_priorities_set(
     _require_editable(current)
     today = timezone.localdate()
     for priority in priorities:
-        if not priority.unit_path.startswith(current.planning_group_path):
+        if not priority.unit.path.startswith(current.planning_group_path):
             raise ValidationError(
                 {"priorities": _("Choose priorities of this proposal’s planning group.")}
             )
@@ -449,7 +448,6 @@ def intake_open(*, actor: Person, planning_group: OrganisationUnit, closes_at=No
         Intake,
         actor=actor,
         planning_group=planning_group,
-        planning_group_path=planning_group.path,
         opens_at=timezone.now(),
         closes_at=closes_at,
     )
@@ -653,8 +651,6 @@ def decision_record(
             Project,
             actor=actor,
             proposal=current,
-            scope_path=current.scope_path,
-            planning_group_path=current.planning_group_path,
         )
     return decision
 

@@ -1,13 +1,15 @@
 """Local priorities, proposals and their review.
 
-Scoping. Every row that permissions check carries the organisation-unit paths it belongs to,
-copied when it is created (units rarely move; ``organisations.services.unit_update`` rewrites
-unit paths only):
+Scoping. Permissions compare organisation-unit paths (core.permissions). A proposal is scoped
+through its foreign keys' current paths, never through copies of them, because a unit that
+moves (organisations.services.unit_update) gets a new path and copies would go stale: the
+collaborative would lose sight of its own drafts after a reorganisation.
 
-* ``Proposal.scope_path`` — the lead collaborative's path (the authoring side);
-* ``Proposal.planning_group_path`` — the planning group that considers it (the reviewing side);
-* ``ProposalSponsor.collaborative_path`` — each sponsoring collaborative, so a cross-boundary
-  proposal is visible to every collaborative (and cluster) that sponsors it, not only the lead's.
+* ``Proposal.lead_collaborative`` — the authoring side (``Proposal.scope_path``);
+* ``ProposalSponsor.collaborative`` — each sponsoring collaborative, so a cross-boundary
+  proposal is visible to every collaborative (and cluster lead) that sponsors it;
+* ``Proposal.planning_group`` — the reviewing side (``Proposal.planning_group_path``): the
+  planning group that considers it, kept even if the lead collaborative later moves.
 
 ``selectors.py`` combines these with the permissions in ``permissions.py``.
 """

@@ -32,7 +32,6 @@ class LocalPriority(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    unit_path = models.CharField(max_length=255, editable=False, db_index=True)
     title_en = models.CharField(_("title in English"), max_length=200)
     title_cy = models.CharField(_("title in Welsh"), max_length=200)
     description = models.TextField(_("description"), blank=True)
@@ -60,7 +59,7 @@ class LocalPriority(models.Model):
 
     @property
     def scope_path(self) -> str:
-        return self.unit_path
+        return self.unit.path
 
     def clean(self):
         if self.unit_id and self.unit.kind not in (Kind.PLANNING_GROUP, Kind.CLUSTER):
@@ -83,7 +82,6 @@ class Intake(models.Model):
     """
 
     planning_group = models.ForeignKey(OrganisationUnit, on_delete=models.PROTECT, related_name="+")
-    planning_group_path = models.CharField(max_length=255, editable=False, db_index=True)
     opens_at = models.DateTimeField(_("opens"), default=timezone.now)
     closes_at = models.DateTimeField(_("closes"), null=True, blank=True)
 
@@ -106,8 +104,8 @@ class Intake(models.Model):
         return f"{self.planning_group} {self.opens_at:%Y-%m-%d}"
 
     @property
-    def scope_path(self) -> str:
-        return self.planning_group_path
+    def planning_group_path(self) -> str:
+        return self.planning_group.path
 
     def is_open(self, at=None) -> bool:
         at = at or timezone.now()

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from arloesi.core.models import StatusChange, VersionedModel
 from arloesi.organisations.models import OrganisationUnit
 from arloesi.organisations.roles import Kind, Profession
-from arloesi.proposals import scoring
+from arloesi.proposals import scoring, workflow
 from arloesi.proposals.models.priorities import Intake, LocalPriority
 from arloesi.proposals.workflow import (
     EvaluationApproach,
@@ -41,8 +41,6 @@ class Proposal(VersionedModel):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    scope_path = models.CharField(max_length=255, editable=False, db_index=True)
-    planning_group_path = models.CharField(max_length=255, editable=False, db_index=True)
     intake = models.ForeignKey(
         Intake, null=True, blank=True, editable=False, on_delete=models.PROTECT, related_name="+"
     )
@@ -118,6 +116,21 @@ class Proposal(VersionedModel):
         return self.title
 
     @property
+    def scope_path(self) -> str:
+        """The authoring side: the lead collaborative (sponsors are added in selectors)."""
+        return self.lead_collaborative.path
+
+    @property
+    def planning_group_path(self) -> str:
+        """The reviewing side: the planning group that considers the proposal."""
+        return self.planning_group.path
+
+    @property
+    def is_cross_boundary(self) -> bool:
+        """Sponsored by several collaboratives; prefetch ``sponsors`` when listing."""
+        return workflow.is_cross_boundary(len(self.sponsors.all()))
+
+    @property
     def pitch_words(self) -> int:
         return scoring.word_count(
             self.pitch_hook, self.pitch_problem, self.pitch_solution, self.pitch_ask
@@ -182,7 +195,6 @@ class ProposalSponsor(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    collaborative_path = models.CharField(max_length=255, editable=False, db_index=True)
     confirmed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -207,7 +219,7 @@ class ProposalSponsor(models.Model):
 
     @property
     def scope_path(self) -> str:
-        return self.collaborative_path
+        return self.collaborative.path
 
     def clean(self):
         if self.collaborative_id and self.collaborative.kind != Kind.COLLABORATIVE:
@@ -264,8 +276,6 @@ class Project(models.Model):
     proposal = models.OneToOneField(Proposal, on_delete=models.PROTECT, related_name="project")
     status = models.CharField(_("stage"), max_length=20, choices=Stage, default=Stage.PILOT)
     started_at = models.DateTimeField(default=timezone.now)
-    scope_path = models.CharField(max_length=255, editable=False, db_index=True)
-    planning_group_path = models.CharField(max_length=255, editable=False, db_index=True)
 
     class Meta:
         ordering = ["-started_at"]

@@ -5,6 +5,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
 
 from arloesi.organisations.roles import Role
+from arloesi.organisations.services import unit_update
 from arloesi.organisations.tests.factories import (
     ClusterFactory,
     CollaborativeFactory,
@@ -52,6 +53,7 @@ def test_a_cross_boundary_proposal_is_seen_by_each_sponsoring_collaborative():
     assert not sees(pharmacist, proposal)
     services.sponsor_add(actor=s.author, proposal=proposal, collaborative=elsewhere)
     assert sees(pharmacist, proposal)
+    assert proposal.is_cross_boundary
 
 
 def test_once_submitted_the_chair_and_the_boards_officers_see_it():
@@ -136,3 +138,12 @@ def test_access_tells_the_author_and_the_chair_what_they_may_do():
     reviewer = selectors.proposal_access(user=s.reviewers[0], proposal=proposal)
     assert reviewer.assignment is not None
     assert not reviewer.can_see_reviews
+
+
+def test_a_collaborative_that_moves_cluster_keeps_sight_of_its_proposals():
+    s = setting()
+    proposal = draft(s)
+    unit_update(actor=None, unit=s.collaborative, parent=ClusterFactory(parent=s.planning_group))
+    author = type(s.author).objects.get(pk=s.author.pk)
+    assert sees(person_with_role(Role.PRACTITIONER, s.collaborative), proposal)
+    assert sees(author, proposal)

@@ -239,7 +239,6 @@ def test_an_approval_records_the_decision_and_starts_a_pilot_project():
     assert Proposal.objects.get(pk=proposal.pk).status == Status.APPROVED_WITH_CONDITIONS
     project = Project.objects.get(proposal=proposal)
     assert project.status == Project.Stage.PILOT
-    assert project.scope_path == proposal.scope_path
     assert steps(proposal)[-1] == (Status.UNDER_REVIEW, Status.APPROVED_WITH_CONDITIONS, s.chair)
 
 
