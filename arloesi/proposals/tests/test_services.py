@@ -15,7 +15,7 @@ from arloesi.organisations.tests.factories import (
     PersonFactory,
     person_with_role,
 )
-from arloesi.proposals import services
+from arloesi.proposals import selectors, services
 from arloesi.proposals.models import (
     Criterion,
     Decision,
@@ -342,3 +342,15 @@ def test_criterion_weights_must_be_positive():
         )
     with pytest.raises(IntegrityError), transaction.atomic():
         Criterion.objects.create(intake=intake, name_en="Neg", name_cy="Neg", weight=-1)
+
+
+def test_an_nhs_number_in_a_saved_proposal_is_pointed_out_but_does_not_block_it():
+    s = setting()
+    services.intake_open(actor=s.chair, planning_group=s.planning_group)
+    proposal = complete_draft(s, evidence="Audit of patient 943 476 5919 and others.")
+    result = selectors.proposal_screening(proposal=proposal)
+    assert result.passed
+    assert [warning.field for warning in result.warnings] == ["evidence"]
+    assert services.proposal_submit(actor=s.author, proposal=proposal).status == (
+        Status.UNDER_REVIEW
+    )
