@@ -1,0 +1,3 @@
+urlpatterns: list = [
+    # proposals:queue (unit_id), proposals:assignments, proposals:review (assignment_id), …
+]
