@@ -21,7 +21,7 @@ from arloesi.core.services import status_change
 from arloesi.core.workflow import TransitionNotAllowedError
 from arloesi.organisations.models import OrganisationUnit, Person
 from arloesi.organisations.roles import Kind
-from arloesi.proposals import selectors
+from arloesi.proposals import notifications, selectors
 from arloesi.proposals.criteria import DEFAULT_CRITERIA
 from arloesi.proposals.models import (
     ConflictDeclaration,
@@ -301,12 +301,14 @@ def sponsor_add(
     existing = ProposalSponsor.objects.filter(proposal=current, collaborative=collaborative)
     if existing.exists():
         return existing.get()
-    return audit.create(
+    sponsor = audit.create(
         ProposalSponsor,
         actor=actor,
         proposal=current,
         collaborative=collaborative,
     )
+    notifications.sponsor_added(sponsor=sponsor, actor=actor)
+    return sponsor
 
 
 @transaction.atomic
@@ -408,6 +410,7 @@ def proposal_submit(*, actor: Person, proposal: Proposal) -> Proposal:
     _screen(current, intake_open=intake is not None)
     current = audit.update(current, actor=actor, submitted_at=timezone.now(), intake=intake)
     _send_for_review(current, actor=actor)
+    notifications.proposal_submitted(proposal=current)
     return current
 
 
@@ -421,6 +424,7 @@ def proposal_resubmit(*, actor: Person, proposal: Proposal, response: str = "") 
         raise TransitionNotAllowedError(current.status, Status.SUBMITTED)
     _screen(current, intake_open=True)
     _send_for_review(current, actor=actor, reason=response)
+    notifications.proposal_submitted(proposal=current, resubmitted=True, response=response)
     return current
 
 
@@ -536,9 +540,11 @@ def reviewer_assign(*, actor: Person, proposal: Proposal, reviewer: Person) -> R
     existing = ReviewerAssignment.objects.filter(proposal=current, reviewer=reviewer).first()
     if existing:
         return existing
-    return audit.create(
+    assignment = audit.create(
         ReviewerAssignment, actor=actor, proposal=current, reviewer=reviewer, assigned_by=actor
     )
+    notifications.reviewer_assigned(assignment=assignment)
+    return assignment
 
 
 def _require_reviewer(actor, assignment: ReviewerAssignment) -> None:
@@ -652,6 +658,7 @@ def decision_record(
             actor=actor,
             proposal=current,
         )
+    notifications.decision_recorded(decision=decision)
     return decision
 
 
