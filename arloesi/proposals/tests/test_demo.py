@@ -1,0 +1,79 @@
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from arloesi.organisations.models import Person
+from arloesi.proposals import selectors
+from arloesi.proposals.models import (
+    Decision,
+    Intake,
+    LocalPriority,
+    Project,
+    Proposal,
+    ProposalSponsor,
+    Score,
+)
+from arloesi.proposals.workflow import Status
+
+pytestmark = pytest.mark.django_db
+
+
+def demo_person(email: str) -> Person:
+    return Person.objects.get(email=email)
+
+
+def test_demo_proposals_are_refused_outside_demo_mode(settings):
+    settings.DEMO_MODE = False
+    with pytest.raises(CommandError, match="never in production"):
+        call_command("load_demo")
+    assert not Proposal.objects.exists()
+
+
+def test_the_demo_shows_proposals_in_every_state_and_loading_again_adds_nothing(settings, capsys):
+    settings.DEMO_MODE = True
+    call_command("load_demo")
+    counts = [Proposal.objects.count(), Score.objects.count(), LocalPriority.objects.count()]
+    call_command("load_demo")
+    assert [Proposal.objects.count(), Score.objects.count(), LocalPriority.objects.count()] == (
+        counts
+    )
+
+    statuses = sorted(Proposal.objects.values_list("status", flat=True))
+    assert statuses == sorted(
+        [
+            Status.DRAFT,
+            Status.DRAFT,
+            Status.UNDER_REVIEW,
+            Status.APPROVED_WITH_CONDITIONS,
+            Status.MORE_INFORMATION_REQUESTED,
+            Status.DECLINED,
+        ]
+    )
+    assert Intake.objects.get().is_open()
+    assert LocalPriority.objects.count() == 5
+    assert Project.objects.get().proposal.status == Status.APPROVED_WITH_CONDITIONS
+    assert Decision.objects.count() == 3
+    assert Person.objects.filter(is_demo=False).count() == 0
+
+    # The chair's queue ranks the proposal under review with both reviewers' scores.
+    chair = demo_person("pcpg.chair@arloesi.example")
+    under_review = Proposal.objects.get(status=Status.UNDER_REVIEW)
+    (entry,) = selectors.review_queue_for(chair, under_review.planning_group)
+    assert entry.summary.weighted_score is not None
+    assert entry.reviewers_assigned == 2
+
+    # The cross-boundary proposal waits for the GMS collaborative's lead to confirm.
+    cross = next(p for p in Proposal.objects.all() if p.is_cross_boundary)
+    waiting = ProposalSponsor.objects.get(proposal=cross, confirmed_at__isnull=True)
+    assert waiting.collaborative.code == "CTM-RHONDDA-GMS"
+    lead = demo_person("collaborative.lead@arloesi.example")
+    assert cross in selectors.proposal_list_for(lead)
+
+    # The practitioner sees their own proposals, drafts included.
+    practitioner = demo_person("practitioner@arloesi.example")
+    assert selectors.proposal_list_for(practitioner).filter(status=Status.DRAFT).count() == 2
+
+    output = capsys.readouterr().out
+    assert "pharmacy.lead@arloesi.example" in output
+    assert "Demo proposals: 6 added" in output
+    assert "Demo proposals: 0 added" in output
