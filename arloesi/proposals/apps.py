@@ -8,3 +8,25 @@ class ProposalsConfig(AppConfig):
 
     def ready(self):
         from arloesi.proposals import permissions  # noqa: F401  (adds the proposal grants)
+
+        _register_review()
+
+
+def _register_review() -> None:
+    """Review: the chooser for chairs, reviewers and the cluster leads who keep priorities, and
+    the home-page items waiting for a reviewer's scores or a chair's decision."""
+    from arloesi.core import attention, navigation
+    from arloesi.core import permissions as core_permissions
+    from arloesi.proposals import selectors_review
+    from arloesi.proposals.permissions import Perm
+
+    navigation.register(
+        _("Reviews"),
+        "proposals:review_home",
+        visible=lambda user: any(
+            core_permissions.can_anywhere(user, perm)
+            for perm in (Perm.REVIEW, Perm.DECIDE, Perm.MANAGE_PRIORITIES)
+        ),
+        order=60,
+    )
+    attention.register(selectors_review.attention_for)
