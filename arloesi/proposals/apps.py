@@ -10,6 +10,7 @@ class ProposalsConfig(AppConfig):
         from arloesi.proposals import permissions  # noqa: F401  (adds the proposal grants)
 
         _register_review()
+        _register_authoring()
 
 
 def _register_review() -> None:
@@ -30,3 +31,23 @@ def _register_review() -> None:
         order=60,
     )
     attention.register(selectors_review.attention_for)
+
+
+def _register_authoring() -> None:
+    """Writing proposals: the list for those who write or follow them, and the home-page items
+    for drafts waiting for their authors and sponsorships waiting for a lead's confirmation."""
+    from arloesi.core import attention, navigation
+    from arloesi.core import permissions as core_permissions
+    from arloesi.proposals import attention as proposal_attention
+    from arloesi.proposals.permissions import Perm
+
+    navigation.register(
+        _("Proposals"),
+        "proposals:list",
+        visible=lambda user: (
+            core_permissions.can_anywhere(user, Perm.CREATE)
+            or core_permissions.can_anywhere(user, Perm.VIEW)
+        ),
+        order=50,
+    )
+    attention.register(proposal_attention.attention_for)

@@ -14,6 +14,7 @@ collaborative would lose sight of its own drafts after a reorganisation.
 ``selectors.py`` combines these with the permissions in ``permissions.py``.
 """
 
+from arloesi.proposals.models.attachments import ProposalAttachment
 from arloesi.proposals.models.priorities import Criterion, Intake, LocalPriority
 from arloesi.proposals.models.proposal import (
     EvaluationPlan,
@@ -42,6 +43,7 @@ __all__ = [
     "LocalPriority",
     "Project",
     "Proposal",
+    "ProposalAttachment",
     "ProposalAuthor",
     "ProposalNeed",
     "ProposalPriority",

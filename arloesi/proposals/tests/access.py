@@ -22,6 +22,7 @@ def populate(world) -> None:
         problem=f"Problem {world.marker}",
     )
     populate_review(world)
+    populate_authoring(world)
 
 
 def populate_review(world) -> None:
@@ -109,5 +110,88 @@ PROBES.update(
         "proposals:priorities": lambda w: {"unit_id": w.b.planning_group.pk},
         "proposals:priority_add": lambda w: {"unit_id": w.b.cluster.pk},
         "proposals:priority_edit": lambda w: {"priority_id": w.b_priority.pk},
+    }
+)
+
+
+def populate_authoring(world) -> None:
+    """B's draft gets a co-author, a second sponsor waiting to confirm, staff time and an
+    attachment row (its file is never reached: the walk's visitors get 404 first)."""
+    from arloesi.core import audit
+    from arloesi.organisations.tests.factories import CollaborativeFactory
+    from arloesi.proposals.models import ProposalAttachment
+
+    b, marker = world.b, world.marker
+    world.b_co_author = person_with_role(
+        Role.PRACTITIONER, b.collaborative, full_name=f"Co-author {marker}"
+    )
+    world.b_author_link = services.proposal_author_add(
+        actor=world.b_author, proposal=world.b_proposal, person=world.b_co_author
+    )
+    world.b_sponsor = services.sponsor_add(
+        actor=world.b_author,
+        proposal=world.b_proposal,
+        collaborative=CollaborativeFactory(parent=b.cluster),
+    )
+    world.b_need = services.need_add(
+        actor=world.b_author,
+        proposal=world.b_proposal,
+        profession="optometry",
+        hours=7,
+        skill=f"Skill {marker}",
+    )
+    world.b_attachment = audit.create(
+        ProposalAttachment,
+        actor=world.b_author,
+        proposal=world.b_proposal,
+        file="proposals/attachments/never-written",
+        original_name=f"Audit {marker}.pdf",
+        content_type="application/pdf",
+        size=10,
+        uploaded_by=world.b_author,
+    )
+
+
+def _b_draft(w) -> dict:
+    return {"proposal_id": w.b_proposal.pk}
+
+
+PROBES.update(
+    {
+        "proposals:detail": _b_draft,
+        "proposals:edit": _b_draft,
+        "proposals:section": lambda w: {"proposal_id": w.b_proposal.pk, "section": "problem"},
+        "proposals:proposal_priorities": _b_draft,
+        "proposals:sponsors": _b_draft,
+        "proposals:sponsor_remove": lambda w: {
+            "proposal_id": w.b_proposal.pk,
+            "sponsor_id": w.b_sponsor.pk,
+        },
+        "proposals:sponsor_confirm": lambda w: {
+            "proposal_id": w.b_proposal.pk,
+            "sponsor_id": w.b_sponsor.pk,
+        },
+        "proposals:authors": _b_draft,
+        "proposals:author_remove": lambda w: {
+            "proposal_id": w.b_proposal.pk,
+            "author_id": w.b_author_link.pk,
+        },
+        "proposals:staff": _b_draft,
+        "proposals:need_remove": lambda w: {"proposal_id": w.b_proposal.pk, "need_id": w.b_need.pk},
+        "proposals:attachments": _b_draft,
+        "proposals:attachment_download": lambda w: {
+            "proposal_id": w.b_proposal.pk,
+            "attachment_id": w.b_attachment.pk,
+        },
+        "proposals:attachment_remove": lambda w: {
+            "proposal_id": w.b_proposal.pk,
+            "attachment_id": w.b_attachment.pk,
+        },
+        "proposals:submit": _b_draft,
+        "proposals:withdraw": _b_draft,
+        "proposals:resubmit": _b_draft,
+        "proposals:similar": _b_draft,
+        "proposals:history": _b_draft,
+        "proposals:pitch_pack": _b_draft,
     }
 )
