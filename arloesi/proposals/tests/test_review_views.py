@@ -390,6 +390,7 @@ def test_the_chair_opens_and_closes_the_intake_with_default_criteria(client, s):
     assert intake.criteria.count() == 7
     page = client.get(url).content.decode()
     assert "Fit with local priorities" in page and "Open for proposals" in page
+    assert ">20<" in page  # the weight as people write it, not 2E+1
     client.post(url, {"action": "close"})
     intake.refresh_from_db()
     assert intake.closes_at is not None and not intake.is_open()
@@ -642,3 +643,46 @@ def test_the_review_and_summary_pages_make_the_same_queries_however_much_data(cl
     assert count_queries(client, reverse("proposals:assignments")) == assignments_small
     client.force_login(s.chair)
     assert count_queries(client, summary) == summary_small
+
+
+def test_a_cluster_lead_reaches_their_clusters_priorities_from_the_chooser(client, s):
+    lead = person_with_role(Role.CLUSTER_LEAD, s.cluster)
+    client.force_login(lead)
+    page = client.get(reverse("proposals:review_home")).content.decode()
+    assert reverse("proposals:priorities", kwargs={"unit_id": s.cluster.pk}) in page
+    assert reverse("proposals:queue", kwargs={"unit_id": s.planning_group.pk}) not in page
+    assert ">Reviews<" in page
+
+
+def test_hostile_text_in_priorities_and_criteria_is_shown_as_text(client, s, proposal):
+    hostile = "<script>alert('x')</script>"
+    client.force_login(s.chair)
+    services.priority_create(
+        actor=s.chair,
+        unit=s.planning_group,
+        title_en=hostile,
+        title_cy=hostile,
+        source_plan="imtp",
+        period_start=timezone.localdate(),
+        period_end=timezone.localdate(),
+    )
+    services.criterion_create(
+        actor=s.chair, intake=proposal.intake, name_en=hostile, name_cy=hostile, weight=5
+    )
+    for url in (
+        reverse("proposals:priorities", kwargs={"unit_id": s.planning_group.pk}),
+        reverse("proposals:intake", kwargs={"unit_id": s.planning_group.pk}),
+    ):
+        body = client.get(url).content.decode()
+        assert hostile not in body and "&lt;script&gt;" in body, url
+
+
+def test_errors_are_in_welsh_on_the_welsh_pages(client, s, proposal):
+    client.force_login(s.chair)
+    body = client.post(
+        f"/cy/review/proposals/{proposal.pk}/decision/",
+        {"outcome": "approved_with_conditions", "rationale": "Gwerth da"},
+    ).content.decode()
+    assert "Gwall:" in body
+    assert "Nodwch amodau’r gymeradwyaeth" in body
+    assert "Gwerth da" in body
