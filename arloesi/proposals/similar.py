@@ -9,6 +9,9 @@ from arloesi.core import similarity
 from arloesi.proposals import selectors
 from arloesi.proposals.models import Proposal
 
+# The most recent proposals compared: enough to find earlier learning, bounded so the panel stays
+# quick however many proposals Wales accumulates.
+MAX_CANDIDATES = 2000
 TEXT_FIELDS = ("title", "problem", "pitch_hook", "pitch_problem", "pitch_solution", "pitch_ask")
 
 
@@ -25,8 +28,8 @@ def similar_proposals_for(*, user, proposal: Proposal, limit: int = 5) -> list[P
     rows = (
         selectors.proposal_list_for(user)
         .exclude(pk=proposal.pk)
-        .order_by()
-        .values_list("pk", *TEXT_FIELDS)
+        .order_by("-created_at", "-id")
+        .values_list("pk", *TEXT_FIELDS)[:MAX_CANDIDATES]
     )
     best = similarity.nearest(
         query, ((row[0], similarity.terms(*row[1:])) for row in rows), limit=limit

@@ -38,6 +38,14 @@ class ChoiceField(NeededToSubmit, forms.ChoiceField):
     pass
 
 
+class DecimalField(NeededToSubmit, forms.DecimalField):
+    pass
+
+
+class IntegerField(NeededToSubmit, forms.IntegerField):
+    pass
+
+
 def text(label, *, max_length=LONG_TEXT, hint=None, rows=5, name=None):
     """A textarea with its own "too long" message."""
     return TextField(
@@ -243,10 +251,9 @@ class ValueForm(VersionedForm):
 
 
 class FundingForm(VersionedForm):
-    funding_amount = forms.DecimalField(
+    funding_amount = DecimalField(
         label=_("Money needed, in pounds"),
         help_text=_("Enter 0 if it needs no money."),
-        required=False,
         min_value=Decimal(0),
         max_value=Decimal("9999999999.99"),
         decimal_places=2,
@@ -271,9 +278,8 @@ class FundingForm(VersionedForm):
         max_length=SHORT_TEXT,
         error_messages={"max_length": _("The other source must be 200 characters or fewer")},
     )
-    duration_months = forms.IntegerField(
+    duration_months = IntegerField(
         label=_("How many months will the work take?"),
-        required=False,
         min_value=1,
         max_value=120,
         widget=forms.TextInput(attrs={"inputmode": "numeric"}),

@@ -7,13 +7,17 @@ import zipfile
 from datetime import timedelta
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from weasyprint import CSS, HTML
 
 from arloesi.core.models import AuditEvent
+from arloesi.core.pdf import PRINT_STYLESHEET
 from arloesi.organisations.roles import Role
 from arloesi.organisations.tests.factories import (
     ClusterFactory,
@@ -28,6 +32,7 @@ from arloesi.proposals.models import (
     ProposalSponsor,
 )
 from arloesi.proposals.tests.factories import COMPLETE, complete_draft, draft, setting
+from arloesi.proposals.views.authoring import _details
 from arloesi.proposals.workflow import Outcome, Status
 
 pytestmark = pytest.mark.django_db
@@ -580,7 +585,20 @@ def test_the_pitch_pack_is_a_pdf(client):
     client.force_login(s.author)
     response = client.get(url("pitch_pack", proposal))
     assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("attachment")
     assert response.content.startswith(b"%PDF")
+
+
+def test_the_pitch_pack_fits_on_two_pages_even_with_the_longest_answers():
+    s = setting()
+    longest = {name: "word " * 200 for name in COMPLETE if name.startswith(("pitch", "value"))}
+    proposal = complete_draft(s, problem="word " * 1000, evidence="word " * 1000, **longest)
+    html = render_to_string(
+        "proposals/pitch_pack.html",
+        {"proposal": proposal, **_details(proposal)},
+    )
+    stylesheet = CSS(filename=finders.find(PRINT_STYLESHEET))
+    assert len(HTML(string=html).render(stylesheets=[stylesheet]).pages) <= 2
 
 
 def test_the_history_lists_changes(client):
@@ -620,3 +638,20 @@ def test_a_closed_intake_is_explained_on_the_task_list(client):
     page = body(client.get(url("edit", proposal)))
     assert "not accepting proposals at the moment" in page
     assert timezone.now() - timedelta(days=1) < proposal.created_at
+
+
+@pytest.mark.parametrize("page", ["list", "edit", "section", "detail", "submit", "sponsors"])
+def test_the_pages_are_in_welsh_for_welsh_readers(client, page):
+    s = setting()
+    proposal = complete_draft(s)
+    client.force_login(s.author)
+    if page == "list":
+        address = url("list")
+    elif page == "section":
+        address = section_url(proposal, "pitch")
+    else:
+        address = url(page, proposal)
+    response = client.get("/cy/" + address.removeprefix("/en/"))
+    assert response.status_code == 200
+    assert 'lang="cy"' in body(response)
+    assert "Cynigion" in body(response) or "cynnig" in body(response)

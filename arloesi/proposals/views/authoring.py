@@ -632,6 +632,7 @@ def proposal_staff(request, proposal: Proposal):
             _add_errors(form, error)
         else:
             messages.success(request, _("The staff time has been added."))
+            _warn_nhs_numbers(request, {"skill": form.cleaned_data["skill"]})
             return redirect("proposals:staff", proposal_id=proposal.pk)
     return render(
         request,
