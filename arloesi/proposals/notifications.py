@@ -23,7 +23,7 @@ Who hears of what:
 
 from datetime import date
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import translation
 from django.utils.functional import Promise
 
@@ -172,11 +172,7 @@ def _holders(unit: OrganisationUnit, role: Role) -> list[Person]:
 def _path(person: Person, name: str, **kwargs) -> str:
     """The page in the recipient's language (``/cy/…`` for a Welsh speaker)."""
     with translation.override(person.preferred_language):
-        try:
-            return reverse(name, kwargs=kwargs)
-        except NoReverseMatch:
-            # TEMPORARY: the proposal pages are being built; remove once they exist.
-            return reverse("home")
+        return reverse(name, kwargs=kwargs)
 
 
 def _plain(value):

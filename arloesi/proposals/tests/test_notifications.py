@@ -6,6 +6,8 @@ import re
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+from django.utils import translation
 
 from arloesi.organisations.roles import Role
 from arloesi.organisations.tests.factories import (
@@ -35,6 +37,11 @@ def link_path(message) -> str:
     return re.search(r"https?://[^/\s]+(/\S*)", message.body).group(1)
 
 
+def page(language: str, name: str, **kwargs) -> str:
+    with translation.override(language):
+        return reverse(name, kwargs=kwargs)
+
+
 def welsh(person):
     person.preferred_language = "cy"
     person.save(update_fields=["preferred_language"])
@@ -51,7 +58,7 @@ def ready_to_submit(s):
 # --- Submission -------------------------------------------------------------------------------
 
 
-def test_on_submission_the_authors_are_told_and_the_chair_is_told_in_welsh():
+def test_on_submission_the_authors_are_told_and_the_chair_is_told_in_welsh(client):
     s = setting()
     welsh(s.chair)
     proposal = ready_to_submit(s)
@@ -62,15 +69,17 @@ def test_on_submission_the_authors_are_told_and_the_chair_is_told_in_welsh():
     assert confirmation.subject == f"Your proposal has been submitted: {proposal.title}"
     assert "It passed the completeness checks and is now under review." in confirmation.body
     assert s.planning_group.name_en in confirmation.body
-    assert link_path(confirmation).startswith("/en/")
+    assert link_path(confirmation) == page("en", "proposals:detail", proposal_id=proposal.pk)
 
     to_chair = only_message_to(s.chair)
     assert to_chair.extra_headers["Content-Language"] == "cy"
     assert to_chair.subject == f"Cynnig newydd i’ch grŵp cynllunio: {proposal.title}"
     assert s.collaborative.name_cy in to_chair.body
     assert s.author.full_name in to_chair.body
-    assert link_path(to_chair).startswith("/cy/")
+    assert link_path(to_chair) == page("cy", "proposals:detail", proposal_id=proposal.pk)
     assert len(mail.outbox) == 2
+    client.force_login(s.chair)
+    assert client.get(link_path(to_chair)).status_code == 200
 
 
 def test_each_author_hears_in_their_own_language():
@@ -107,7 +116,7 @@ def test_a_proposal_that_fails_screening_sends_no_email():
 # --- Review -----------------------------------------------------------------------------------
 
 
-def test_a_reviewer_is_asked_in_their_language_with_a_link_to_review():
+def test_a_reviewer_is_asked_in_their_language_with_a_link_to_review(client):
     s = setting(reviewers=0)
     reviewer = person_with_role(Role.PLANNING_GROUP_MEMBER, s.planning_group)
     welsh(reviewer)
@@ -119,7 +128,10 @@ def test_a_reviewer_is_asked_in_their_language_with_a_link_to_review():
     assert message.subject == f"Gofynnwyd i chi adolygu cynnig: {proposal.title}"
     assert s.chair.full_name in message.body
     assert "datganwch unrhyw wrthdaro buddiannau" in message.body
-    assert link_path(message).startswith("/cy/")
+    assignment = ReviewerAssignment.objects.get(reviewer=reviewer)
+    assert link_path(message) == page("cy", "proposals:review", assignment_id=assignment.pk)
+    client.force_login(reviewer)
+    assert client.get(link_path(message)).status_code == 200
 
     services.reviewer_assign(actor=s.chair, proposal=proposal, reviewer=reviewer)
     assert len(mail.outbox) == 1, "assigning the same reviewer again sends nothing"
@@ -250,7 +262,7 @@ def test_a_new_sponsor_makes_each_collaboratives_lead_confirm():
     )
     assert pharmacy.name_cy in message.body
     assert s.collaborative.name_cy in message.body
-    assert link_path(message).startswith("/cy/")
+    assert link_path(message) == page("cy", "proposals:detail", proposal_id=proposal.pk)
     # It has just become cross-boundary, so the lead collaborative must confirm too.
     assert only_message_to(own_lead).subject.startswith("Confirm that your collaborative")
     assert len(mail.outbox) == 2
