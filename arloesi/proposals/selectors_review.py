@@ -231,6 +231,33 @@ def queue_for(user, *, planning_group: OrganisationUnit) -> list[QueueRow]:
     return [QueueRow(entry=entry, is_own=entry.proposal.pk in own) for entry in entries]
 
 
+@dataclass(frozen=True)
+class QueuePage:
+    rows: list[QueueRow]
+    # Waiting for the chair to bring them back under review.
+    deferred: list[Proposal]
+    recent_decisions: list[Decision]
+
+
+RECENT_DECISIONS = 20
+
+
+def queue_page_for(user, *, planning_group: OrganisationUnit) -> QueuePage:
+    rows = queue_for(user, planning_group=planning_group)
+    deferred = list(
+        Proposal.objects.filter(planning_group=planning_group, status=Status.DEFERRED)
+        .exclude(authors__person=user)
+        .select_related("lead_collaborative")
+        .order_by("submitted_at", "id")
+    )
+    recent = list(
+        decisions_for(user, planning_group=planning_group)
+        .exclude(proposal__authors__person=user)
+        .order_by("-decided_at", "-id")[:RECENT_DECISIONS]
+    )
+    return QueuePage(rows=rows, deferred=deferred, recent_decisions=recent)
+
+
 def decisions_for(user, *, planning_group: OrganisationUnit) -> QuerySet[Decision]:
     """Every decision recorded in the planning group, oldest first (the chair's)."""
     if not permissions.can(user, Perm.DECIDE, planning_group.path):

@@ -612,6 +612,10 @@ def test_the_queue_makes_the_same_queries_however_many_proposals(client, s):
         more = under_review(s, title=f"Idea {number}")
         score_all(s.reviewers[0], more, value=number + 1)
         score_all(s.reviewers[1], more, value=5 - number)
+        decided = under_review(s, title=f"Decided {number}")
+        services.decision_record(
+            actor=s.chair, proposal=decided, outcome="deferred", rationale="Next quarter"
+        )
     client.force_login(s.chair)
     assert count_queries(client, url) == small
     export = reverse(
@@ -686,3 +690,17 @@ def test_errors_are_in_welsh_on_the_welsh_pages(client, s, proposal):
     assert "Gwall:" in body
     assert "Nodwch amodau’r gymeradwyaeth" in body
     assert "Gwerth da" in body
+
+
+def test_deferred_proposals_and_recent_decisions_are_reached_from_the_queue(client, s, proposal):
+    services.decision_record(
+        actor=s.chair, proposal=proposal, outcome="deferred", rationale="Wait for the budget"
+    )
+    client.force_login(s.chair)
+    page = client.get(
+        reverse("proposals:queue", kwargs={"unit_id": s.planning_group.pk})
+    ).content.decode()
+    decision = reverse("proposals:decision", kwargs={"proposal_id": proposal.pk})
+    assert "Deferred proposals" in page and "Recent decisions" in page
+    assert f'href="{decision}"' in page
+    assert "Bring back under review" in client.get(decision).content.decode()

@@ -302,7 +302,7 @@ def queue(request, unit_id: int):
         "proposals/review/queue.html",
         {
             "planning_group": planning_group,
-            "rows": selectors_review.queue_for(request.user, planning_group=planning_group),
+            "page": selectors_review.queue_page_for(request.user, planning_group=planning_group),
         },
     )
 
