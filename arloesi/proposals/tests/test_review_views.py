@@ -704,3 +704,47 @@ def test_deferred_proposals_and_recent_decisions_are_reached_from_the_queue(clie
     assert "Deferred proposals" in page and "Recent decisions" in page
     assert f'href="{decision}"' in page
     assert "Bring back under review" in client.get(decision).content.decode()
+
+
+def test_the_access_probes_point_at_pages_that_show_b_to_those_entitled(client):
+    """The walk's guard for the review pages: B's chair and reviewer do see B's marked data at
+    the probed addresses, so its absence for outsiders means something."""
+    from arloesi.proposals.tests.access import PROBES
+    from tests.test_access_walk import MARKER, World
+
+    world = World()
+    client.force_login(world.b_chair)
+    for name in ("proposals:queue", "proposals:review_summary", "proposals:priorities"):
+        body = client.get(reverse(name, kwargs=PROBES[name](world))).content.decode()
+        assert MARKER in body, name
+    body = client.get(reverse("proposals:intake", kwargs=PROBES["proposals:intake"](world)))
+    assert MARKER in body.content.decode()
+    decisions = reverse("proposals:decision", kwargs=PROBES["proposals:decision"](world))
+    assert MARKER in client.get(decisions).content.decode()
+    client.force_login(world.b_reviewer)
+    review = reverse("proposals:review", kwargs=PROBES["proposals:review"](world))
+    assert f"Note {MARKER}" in client.get(review).content.decode()
+
+
+def test_a_decision_taken_meanwhile_by_someone_else_is_not_overwritten(client, s, proposal):
+    url = reverse("proposals:decision", kwargs={"proposal_id": proposal.pk})
+    client.force_login(s.chair)
+    client.get(url)
+    services.decision_record(
+        actor=s.chair, proposal=proposal, outcome="declined", rationale="Out of scope"
+    )
+    response = client.post(url, {"outcome": "approved", "rationale": "Good idea"}, follow=True)
+    assert "Someone else changed this proposal" in response.content.decode()
+    assert list(Decision.objects.values_list("outcome", flat=True)) == ["declined"]
+
+
+def test_an_nhs_number_in_a_comment_is_pointed_out(client, s, proposal):
+    assignment = proposal.assignments.get(reviewer=s.reviewers[0])
+    services.conflict_declare(actor=s.reviewers[0], assignment=assignment, has_conflict=False)
+    client.force_login(s.reviewers[0])
+    response = client.post(
+        review_url(assignment),
+        scores_post(proposal, comment="Patient 943 476 5919 would benefit"),
+        follow=True,
+    )
+    assert "looks like it contains an NHS number" in response.content.decode()
