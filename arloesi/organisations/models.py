@@ -18,6 +18,25 @@ from arloesi.organisations.roles import (
 )
 
 
+def _role_labels():
+    """Role labels translated once per language, not once per row (long tables of people)."""
+    cache: dict[tuple[str, str], str] = {}
+
+    def label_for(role: str):
+        def label() -> str:
+            key = (get_language() or "en", role)
+            if key not in cache:
+                cache[key] = str(Role(role).label)
+            return cache[key]
+
+        return label
+
+    return {role.value: label_for(role.value) for role in Role}
+
+
+ROLE_LABELS = _role_labels()
+
+
 class OrganisationUnitQuerySet(models.QuerySet):
     def under(self, path: str):
         return self.filter(path__startswith=path)
@@ -186,6 +205,10 @@ class Membership(models.Model):
     def scope_path(self) -> str:
         return self.unit.path
 
+    @property
+    def role_label(self) -> str:
+        return ROLE_LABELS[self.role]()
+
     def clean(self):
         from django.core.exceptions import ValidationError
 
@@ -226,6 +249,10 @@ class Invitation(models.Model):
     @property
     def scope_path(self) -> str:
         return self.unit.path
+
+    @property
+    def role_label(self) -> str:
+        return ROLE_LABELS[self.role]()
 
     @property
     def is_expired(self) -> bool:

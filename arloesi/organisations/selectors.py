@@ -5,6 +5,7 @@ knowledge and visible to every signed-in person; who holds which role is not, an
 returned within the reader's reach (Perm.VIEW_PEOPLE).
 """
 
+from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.urls import reverse
@@ -31,7 +32,9 @@ def health_board_list():
 
 def unit_get(*, unit_id: int) -> OrganisationUnit:
     try:
-        return OrganisationUnit.objects.select_related("parent__parent__parent").get(pk=unit_id)
+        return OrganisationUnit.objects.select_related("parent__parent__parent__parent").get(
+            pk=unit_id
+        )
     except OrganisationUnit.DoesNotExist:
         raise Http404 from None
 
@@ -58,20 +61,28 @@ def unit_children(unit: OrganisationUnit):
     return children
 
 
-def unit_people(*, user, unit: OrganisationUnit):
-    """Active memberships at and under ``unit`` that ``user`` may see, or None if none may be."""
+PEOPLE_PER_PAGE = 50
+
+
+def unit_people(*, user, unit: OrganisationUnit, page: str | int | None = None):
+    """The people ``user`` may see in ``unit``, a page of 50 at a time, or None if none.
+
+    A cluster or collaborative lists everyone in it; a health board or planning group lists the
+    roles held at that unit itself (its clusters list their own people).
+    """
     if not permissions.can(user, Perm.VIEW_PEOPLE, unit.path):
         return None
-    return list(
-        permissions.scoped(
-            Membership.objects.filter(unit__path__startswith=unit.path, ended_at__isnull=True),
-            user,
-            Perm.VIEW_PEOPLE,
-            "unit__path",
-        )
-        .select_related("person", "unit")
-        .order_by("unit__name_en", "person__full_name")[:500]
+    memberships = Membership.objects.filter(
+        permissions.scope_q(user, Perm.VIEW_PEOPLE, "unit__path"), ended_at__isnull=True
     )
+    if unit.kind in (Kind.CLUSTER, Kind.COLLABORATIVE):
+        memberships = memberships.filter(unit__path__startswith=unit.path)
+    else:
+        memberships = memberships.filter(unit=unit)
+    memberships = memberships.select_related("person", "unit").order_by(
+        "unit__name_en", "person__full_name", "pk"
+    )
+    return Paginator(memberships, PEOPLE_PER_PAGE).get_page(page)
 
 
 def invitations_pending_for(*, user, unit: OrganisationUnit | None = None):

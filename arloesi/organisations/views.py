@@ -41,8 +41,10 @@ def unit_detail(request, unit_id: int):
             "unit": unit,
             "ancestors": selectors.unit_ancestors(unit),
             "children": selectors.unit_children(unit) if unit.kind != Kind.COLLABORATIVE else [],
-            "people": selectors.unit_people(user=user, unit=unit),
-            "invitations": list(selectors.invitations_pending_for(user=user, unit=unit)),
+            "people": selectors.unit_people(user=user, unit=unit, page=request.GET.get("page")),
+            "invitations": list(
+                selectors.invitations_pending_for(user=user, unit=unit).order_by("-created_at")[:50]
+            ),
             "can_invite": bool(services.roles_grantable(actor=user, unit=unit)),
             "can_end": permissions.can(user, Perm.END_MEMBERSHIP, unit.path),
             "can_view_history": permissions.can(user, Perm.VIEW_HISTORY, unit.path),

@@ -89,3 +89,16 @@ def test_home_shows_the_persons_organisations_and_roles(client):
     body = client.get("/en/").content.decode()
     assert "Merthyr Pharmacy" in body
     assert "Collaborative lead" in body
+
+
+def test_long_lists_of_people_come_a_page_at_a_time(client):
+    collaborative = CollaborativeFactory()
+    for number in range(55):
+        person_with_role(Role.PRACTITIONER, collaborative, full_name=f"Person {number:02d}")
+    client.force_login(person_with_role(Role.CLUSTER_LEAD, collaborative.parent))
+    first = client.get(f"/en/organisations/{collaborative.parent.pk}/").content.decode()
+    assert "Showing 1 to 50 of 56" in first
+    assert "?page=2#people" in first
+    second = client.get(f"/en/organisations/{collaborative.parent.pk}/?page=2").content.decode()
+    assert "Showing 51 to 56 of 56" in second
+    assert "Person 54" in second and "Person 54" not in first
