@@ -748,3 +748,25 @@ def test_an_nhs_number_in_a_comment_is_pointed_out(client, s, proposal):
         follow=True,
     )
     assert "looks like it contains an NHS number" in response.content.decode()
+
+
+def test_authors_and_other_clusters_see_the_decision_but_never_scores_or_private_notes(
+    client, s, proposal
+):
+    mine = score_all(s.reviewers[0], proposal, comment="Scored in confidence")
+    services.review_note_add(actor=s.reviewers[0], assignment=mine, text="Private thought")
+    services.decision_record(
+        actor=s.chair,
+        proposal=proposal,
+        outcome="approved",
+        rationale="Clear benefit to older people",
+        feedback="Start with one practice",
+    )
+    detail = reverse("proposals:detail", kwargs={"proposal_id": proposal.pk})
+    other_cluster = setting().author
+    for reader in (s.author, other_cluster):
+        client.force_login(reader)
+        page = client.get(detail).content.decode()
+        assert "Clear benefit to older people" in page
+        assert "Private thought" not in page
+        assert "Scored in confidence" not in page
