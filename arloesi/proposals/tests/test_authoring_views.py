@@ -656,3 +656,20 @@ def test_the_pages_are_in_welsh_for_welsh_readers(client, page):
     assert response.status_code == 200
     assert 'lang="cy"' in body(response)
     assert "Cynigion" in body(response) or "cynnig" in body(response)
+
+
+def test_the_chair_and_a_reviewer_find_their_review_pages_from_the_proposal(client):
+    s = setting()
+    open_intake(s)
+    proposal = services.proposal_submit(actor=s.author, proposal=complete_draft(s))
+    assignment = services.reviewer_assign(actor=s.chair, proposal=proposal, reviewer=s.reviewers[0])
+    client.force_login(s.chair)
+    page = body(client.get(url("detail", proposal)))
+    assert url("decision", proposal) in page
+    assert url("review_summary", proposal) in page
+    client.force_login(s.reviewers[0])
+    page = body(client.get(url("detail", proposal)))
+    assert reverse("proposals:review", kwargs={"assignment_id": assignment.pk}) in page
+    assert url("decision", proposal) not in page
+    client.force_login(s.author)
+    assert url("review_summary", proposal) not in body(client.get(url("detail", proposal)))
