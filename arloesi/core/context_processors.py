@@ -13,6 +13,16 @@ def layout(request):
         "language": language,
         "other_language": other,
         "other_language_name": {"en": "English", "cy": "Cymraeg"}[other],
-        "other_language_url": translate_url(request.get_full_path(), other),
+        "other_language_url": other_language_url(request, language, other),
         "navigation": navigation.items_for(request),
     }
+
+
+def other_language_url(request, language: str, other: str) -> str:
+    """The same page in the other language; for an address that matches no page (a 404), the
+    same address with the other language's prefix."""
+    path = request.get_full_path()
+    translated = translate_url(path, other)
+    if translated == path and path.startswith(f"/{language}/"):
+        return f"/{other}/{path.removeprefix(f'/{language}/')}"
+    return translated

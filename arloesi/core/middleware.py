@@ -16,25 +16,31 @@ class LanguagePreferenceMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        response = self.get_response(request)
         language = translation.get_language_from_path(request.path_info)
+        user = getattr(request, "user", None)
+        if (
+            language
+            and request.method == "GET"
+            and getattr(user, "is_authenticated", False)
+            and user.preferred_language != language
+        ):
+            # Saved before the page is drawn, so the page already shows the new choice.
+            audit.update(user, actor=user, preferred_language=language)
+        response = self.get_response(request)
         if not language or settings.LANGUAGE_COOKIE_NAME in response.cookies:
             # No language in the address, or the view chose the language itself (sign-in).
             return response
         if request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language:
-            response.set_cookie(
-                settings.LANGUAGE_COOKIE_NAME,
-                language,
-                max_age=settings.LANGUAGE_COOKIE_AGE,
-                secure=settings.LANGUAGE_COOKIE_SECURE,
-                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-                httponly=True,
-            )
-        user = getattr(request, "user", None)
-        if (
-            getattr(user, "is_authenticated", False)
-            and user.preferred_language != language
-            and response.status_code < 400
-        ):
-            audit.update(user, actor=user, preferred_language=language)
+            set_language_cookie(response, language)
         return response
+
+
+def set_language_cookie(response, language: str) -> None:
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        httponly=True,
+    )

@@ -27,9 +27,14 @@ def items_for(request) -> list[dict]:
     if not getattr(user, "is_authenticated", False):
         return []
     path = request.path
-    result = []
-    for item in _items:
-        if item.visible(user):
-            href = reverse(item.url_name)
-            result.append({"label": item.label, "href": href, "current": path.startswith(href)})
+    result = [
+        {"label": item.label, "href": reverse(item.url_name), "current": False}
+        for item in _items
+        if item.visible(user)
+    ]
+    # The current item is the one whose address is the longest start of this page's address
+    # (every address starts with the home page's, "/en/").
+    matches = [entry for entry in result if path.startswith(entry["href"])]
+    if matches:
+        max(matches, key=lambda entry: len(entry["href"]))["current"] = True
     return result

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
+from arloesi.core.middleware import set_language_cookie
 from arloesi.organisations import services
 from arloesi.organisations.forms import (
     AcceptInvitationForm,
@@ -36,14 +37,7 @@ def _redirect_after_sign_in(request, person: Person):
         with translation.override(person.preferred_language):
             target = reverse("home")
     response = redirect(translate_url(target, person.preferred_language))
-    response.set_cookie(
-        settings.LANGUAGE_COOKIE_NAME,
-        person.preferred_language,
-        max_age=settings.LANGUAGE_COOKIE_AGE,
-        secure=settings.LANGUAGE_COOKIE_SECURE,
-        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-        httponly=True,
-    )
+    set_language_cookie(response, person.preferred_language)
     return response
 
 

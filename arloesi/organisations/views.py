@@ -5,10 +5,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import translate_url
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from arloesi.core import audit, permissions
+from arloesi.core.middleware import set_language_cookie
 from arloesi.core.workflow import TransitionNotAllowedError
 from arloesi.organisations import importer, selectors, services
 from arloesi.organisations.forms import ImportForm, InvitationForm, LanguageForm
@@ -178,9 +181,10 @@ def account(request):
     if request.method == "POST" and form.is_valid():
         language = form.cleaned_data["preferred_language"]
         services.person_set_language(actor=request.user, person=request.user, language=language)
-        from django.urls import translate_url
-
+        # The address is translated from the language it is in; the message is in the new one.
         response = redirect(translate_url(request.path, language))
-        messages.success(request, _("Your language has been saved."))
+        with translation.override(language):
+            messages.success(request, _("Your language has been saved."))
+        set_language_cookie(response, language)
         return response
     return render(request, "organisations/account.html", {"form": form})

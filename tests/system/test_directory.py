@@ -137,13 +137,6 @@ def test_people_outside_a_persons_reach_are_not_listed(page, live_server, demo):
     assert_accessible(page)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "core.navigation marks every item whose address starts the page's address as current, "
-        "and every address starts with Home's (/en/)"
-    ),
-)
 def test_only_the_section_a_person_is_in_is_marked_current(page, live_server, demo):
     # Given a practitioner, signed in
     sign_in(page, live_server, "practitioner@arloesi.example")

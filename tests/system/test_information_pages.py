@@ -105,13 +105,6 @@ def test_an_unknown_address_is_not_found_in_either_language(page, live_server):
     assert_accessible(page)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "translate_url() cannot translate an address that resolves to no view, so the language "
-        "link on this 404 page points back to the English page"
-    ),
-)
 def test_the_language_link_on_a_missing_page_goes_to_welsh(page, live_server):
     # Given a visitor on the page-not-found page for an unknown address
     page.goto(f"{live_server.url}/en/no-such-page/")

@@ -104,13 +104,6 @@ def test_a_practitioner_switches_to_welsh_and_it_is_remembered(page, new_page, l
     assert_accessible(elsewhere)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "views.account adds its message before switching language, and the language middleware "
-        "then saves the language of the /cy/ address the form was posted to"
-    ),
-)
 def test_a_person_chooses_english_on_their_account_page(page, live_server, demo):
     # Given a practitioner, signed in, on their account page in Welsh
     sign_in(page, live_server, EMAIL)

@@ -107,3 +107,15 @@ def test_the_language_a_person_chooses_is_remembered(client):
     assert person.preferred_language == "cy"
     # A fresh visit to the root goes to Welsh.
     assert client.get("/")["Location"] == "/cy/"
+
+
+def test_choosing_english_on_the_welsh_account_page_switches_everything(client):
+    person = PersonFactory(preferred_language="cy")
+    client.force_login(person)
+    response = client.post("/cy/account/", {"preferred_language": "en"})
+    assert response["Location"] == "/en/account/"
+    assert response.cookies["arloesi_language"].value == "en"
+    page = client.get(response["Location"]).content.decode()
+    assert "Your language has been saved." in page
+    person.refresh_from_db()
+    assert person.preferred_language == "en"
