@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
@@ -307,6 +308,11 @@ def queue(request, unit_id: int):
     )
 
 
+def _export_name(kind: str, planning_group) -> str:
+    """A file name safe in a header and as a spreadsheet's sheet title."""
+    return f"{kind}-{slugify(planning_group.code) or planning_group.pk}"
+
+
 @login_required
 def queue_export(request, unit_id: int, file_format: str):
     planning_group = selectors_review.planning_group_for_chair(request.user, unit_id=unit_id)
@@ -317,7 +323,7 @@ def queue_export(request, unit_id: int, file_format: str):
         QUEUE_COLUMNS,
         rows,
         file_format=file_format,
-        filename=f"review-queue-{planning_group.code or planning_group.pk}",
+        filename=_export_name("review-queue", planning_group),
     )
 
 
@@ -331,7 +337,7 @@ def decisions_export(request, unit_id: int, file_format: str):
         DECISION_COLUMNS,
         decisions,
         file_format=file_format,
-        filename=f"decisions-{planning_group.code or planning_group.pk}",
+        filename=_export_name("decisions", planning_group),
     )
 
 
@@ -503,7 +509,7 @@ def review(request, assignment_id: int):
                 messages.success(request, _("Your private note was saved."))
                 return redirect(here + "#notes")
         except PermissionDenied as refusal:
-            messages.error(request, " ".join(refusal.args) or ALREADY_CHANGED)
+            messages.error(request, " ".join(str(arg) for arg in refusal.args) or ALREADY_CHANGED)
             return redirect(here)
         except ValidationError as error:
             form = {"declare": declaration_form, "score": scores_form}.get(action, note_form)
