@@ -673,3 +673,63 @@ def test_the_chair_and_a_reviewer_find_their_review_pages_from_the_proposal(clie
     assert url("decision", proposal) not in page
     client.force_login(s.author)
     assert url("review_summary", proposal) not in body(client.get(url("detail", proposal)))
+
+
+def test_a_hostile_file_name_is_shown_as_text_and_never_used_for_storage(client):
+    s = setting()
+    proposal = draft(s)
+    client.force_login(s.author)
+    upload(client, proposal, '../../<script>alert(1)</script>".pdf', PDF)
+    attachment = proposal.attachments.get()
+    assert "/" not in attachment.original_name and '"' not in attachment.original_name
+    assert attachment.file.name.startswith("proposals/attachments/")
+    page = body(client.get(url("attachments", proposal)))
+    assert "<script>alert(1)" not in page
+
+
+def test_the_lead_collaborative_cannot_stop_sponsoring_its_own_proposal(client):
+    s = setting()
+    proposal = draft(s)
+    lead_sponsor = proposal.sponsors.get()
+    client.force_login(s.author)
+    response = client.post(url("sponsor_remove", proposal, sponsor_id=lead_sponsor.pk))
+    page = body(client.get(response["Location"]))
+    assert "The lead collaborative always sponsors its own proposal" in page
+    assert proposal.sponsors.filter(pk=lead_sponsor.pk).exists()
+
+
+def test_two_people_editing_the_evaluation_plan_the_second_is_refused(client):
+    s = setting()
+    proposal = draft(s)
+    client.force_login(s.author)
+    form = body(client.get(section_url(proposal, "evaluation")))
+    version = re.search(r'name="expected_version" value="(\d+)"', form).group(1)
+    services.evaluation_plan_update(
+        actor=s.author, proposal=proposal, expected_version=int(version), objectives="Theirs"
+    )
+    page = body(
+        client.post(
+            section_url(proposal, "evaluation"),
+            {"expected_version": version, "objectives": "Mine"},
+        )
+    )
+    assert "Someone else changed this while you were editing it" in page
+    assert EvaluationPlan.objects.get(proposal=proposal).objectives == "Theirs"
+
+
+def test_the_pitch_page_updates_its_count_as_it_is_typed(client):
+    s = setting()
+    proposal = draft(s)
+    client.force_login(s.author)
+    page = body(client.get(section_url(proposal, "pitch")))
+    assert f'hx-post="{url("pitch_count")}"' in page
+    assert 'aria-live="polite"' in page
+
+
+def test_a_page_out_of_date_is_refused_with_a_clear_message(client):
+    s = setting()
+    proposal = draft(s)
+    client.force_login(s.author)
+    page = body(client.post(section_url(proposal, "problem"), {"title": "New title"}))
+    assert "This page was out of date" in page
+    assert 'value="New title"' in page
