@@ -33,7 +33,9 @@ def field_params(bf: forms.BoundField, **options) -> dict:
         "id": widget_id,
         "name": bf.html_name,
         "label": {"text": str(bf.label)},
-        "attributes": {k: v for k, v in widget.attrs.items() if k not in {"class"}},
+        "attributes": {
+            k: v for k, v in widget.attrs.items() if k not in {"class", "rows", "cols", "accept"}
+        },
     }
     if not bf.field.required and component not in {"checkbox"}:
         params["label"]["text"] = f"{bf.label} {_('(optional)')}"
