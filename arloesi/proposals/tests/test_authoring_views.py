@@ -733,3 +733,19 @@ def test_a_page_out_of_date_is_refused_with_a_clear_message(client):
     page = body(client.post(section_url(proposal, "problem"), {"title": "New title"}))
     assert "This page was out of date" in page
     assert 'value="New title"' in page
+
+
+def test_the_list_pages_through_many_proposals(client, monkeypatch):
+    monkeypatch.setattr("arloesi.proposals.views.authoring.PAGE_SIZE", 3)
+    s = setting()
+    for number in range(4):
+        draft(s, title=f"Idea {number}")
+    client.force_login(s.author)
+    first = body(client.get(url("list")))
+    assert "Idea 3" in first and "Idea 0" not in first
+    assert "?page=2" in first
+    second = body(client.get(url("list") + "?page=2"))
+    assert "Idea 0" in second and "Idea 3" not in second
+    assert "?page=1" in second
+    assert client.get(url("list") + "?page=9")["Location"] == url("list")
+    assert "Idea 3" in body(client.get(url("list") + "?page=nonsense"))
