@@ -8,6 +8,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 _WORD = re.compile(r"[a-zâêîôûŵŷäëïöüÿáéíóúàèìòù']{3,}", re.IGNORECASE)
 
@@ -28,6 +29,7 @@ STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
 _SUFFIXES = ("ation", "ing", "ity", "ty", "ies", "es", "ed", "s")
 
 
+@lru_cache(maxsize=50_000)
 def _stem(word: str) -> str:
     """A deliberately light stem, so "falls"/"fall" and "frailty"/"frail" meet."""
     for suffix in _SUFFIXES:

@@ -93,6 +93,8 @@ class Proposal(VersionedModel):
     class Meta:
         ordering = ["-created_at", "-id"]
         verbose_name = _("proposal")
+        # Lists are newest first, a page at a time: read in index order, stop after a page.
+        indexes = [models.Index(fields=["-created_at", "-id"], name="proposal_newest_first")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(status__in=Status.values), name="proposal_status_known"
