@@ -5,7 +5,9 @@ and collaboratives the organisations generator made, more in recent years than e
 planning group has local priorities, two intakes a year with the default criteria (the latest
 still open), and its proposals go through every state: drafts, the current intake's proposals
 under review (partly scored), earlier ones decided (approved — with a pilot project — declined,
-deferred, more information requested) or withdrawn. One in ten is cross-boundary. Reviewers are
+deferred, more information requested) or withdrawn. Older deferred proposals came back and were
+decided; after an older request for more information the authors resubmitted or gave up. One in
+ten is cross-boundary. Reviewers are
 the planning group's members and chair; a few declare a conflict. Every status change has its
 ProposalTransition row. The rows are written with ``bulk_create``: this is synthetic data, not
 what the services would write step by step (no audit events, no e-mails).
@@ -78,6 +80,8 @@ CURRENT = {
     Status.WITHDRAWN: 5,
     Status.DECLINED: 5,
 }
+INTERIM = frozenset({Status.DEFERRED, Status.MORE_INFORMATION_REQUESTED})
+FINAL = {Status.APPROVED: 28, Status.APPROVED_WITH_CONDITIONS: 20, Status.DECLINED: 34}
 DECIDED = frozenset(
     {
         Status.APPROVED,
@@ -369,6 +373,8 @@ class _Plan:
     decided_at: datetime | None = None
     cross_boundary: bool = False
     authors: list[int] = field(default_factory=list)
+    # An interim decision (deferred, more information) before the proposal's final status.
+    first_step: str | None = None
 
 
 def _plan(rng, *, group: _Group, home, now: datetime, current: bool = False) -> _Plan:
@@ -388,9 +394,19 @@ def _plan(rng, *, group: _Group, home, now: datetime, current: bool = False) -> 
     created = submitted - timedelta(days=rng.randrange(3, 60), minutes=rng.randrange(0, 600))
     is_current = intake.closes_at is None
     status = _weighted(rng, CURRENT if is_current else EARLIER)
+    first_step = None
+    if number < count - 2 and status in INTERIM:
+        # Long ago: a deferred proposal came back and was decided; after a request for more
+        # information the authors resubmitted (and it was decided) or gave up.
+        first_step = status
+        final = dict(FINAL)
+        if status == Status.MORE_INFORMATION_REQUESTED:
+            final[Status.WITHDRAWN] = sum(FINAL.values())
+        status = _weighted(rng, final)
     decided = None
     if status != Status.UNDER_REVIEW:
-        decided = min(window_end + timedelta(days=rng.randrange(7, 40)), now)
+        later = rng.randrange(60, 120) if first_step else rng.randrange(7, 40)
+        decided = min(window_end + timedelta(days=later), now)
         decided = max(decided, submitted + timedelta(days=1))
         decided = min(decided, now)
     return _Plan(
@@ -402,6 +418,7 @@ def _plan(rng, *, group: _Group, home, now: datetime, current: bool = False) -> 
         submitted_at=submitted,
         decided_at=decided,
         cross_boundary=cross_boundary,
+        first_step=first_step,
     )
 
 
@@ -513,11 +530,28 @@ def _parts(rng, plan: _Plan, proposal: Proposal, *, rows, leads, now: datetime) 
         (Status.SUBMITTED, Status.SCREENING, None, submitted + timedelta(seconds=1)),
         (Status.SCREENING, Status.UNDER_REVIEW, None, submitted + timedelta(seconds=2)),
     ]
-    reviewed = plan.status in DECIDED or plan.status == Status.UNDER_REVIEW
+    reviewed = plan.status in DECIDED or plan.status == Status.UNDER_REVIEW or plan.first_step
     if reviewed:
         _review(rng, plan, proposal, rows=rows, now=now)
+    # The status the final step starts from.
+    last = Status.UNDER_REVIEW
+    if plan.first_step:
+        interim = submitted + (plan.decided_at - submitted) / 3
+        back = submitted + (plan.decided_at - submitted) * 2 / 3
+        steps.append((Status.UNDER_REVIEW, plan.first_step, group.chair, interim))
+        rows["Decision"].append(_decision(rng, plan, proposal, outcome=plan.first_step, at=interim))
+        if plan.first_step == Status.DEFERRED:
+            steps.append((Status.DEFERRED, Status.UNDER_REVIEW, group.chair, back))
+        elif plan.status == Status.WITHDRAWN:
+            last = Status.MORE_INFORMATION_REQUESTED
+        else:
+            steps += [
+                (Status.MORE_INFORMATION_REQUESTED, Status.SUBMITTED, lead_author, back),
+                (Status.SUBMITTED, Status.SCREENING, None, back + timedelta(seconds=1)),
+                (Status.SCREENING, Status.UNDER_REVIEW, None, back + timedelta(seconds=2)),
+            ]
     if plan.status == Status.WITHDRAWN:
-        steps.append((Status.UNDER_REVIEW, Status.WITHDRAWN, lead_author, plan.decided_at or now))
+        steps.append((last, Status.WITHDRAWN, lead_author, plan.decided_at or now))
     elif plan.status in DECIDED:
         steps.append((Status.UNDER_REVIEW, plan.status, group.chair, plan.decided_at))
         rows["Decision"].append(_decision(rng, plan, proposal))
@@ -568,8 +602,9 @@ def _review(rng, plan: _Plan, proposal: Proposal, *, rows, now: datetime) -> Non
         rows["assignment_outcomes"].append((conflict, values))
 
 
-def _decision(rng, plan: _Plan, proposal: Proposal) -> Decision:
-    status = plan.status
+def _decision(rng, plan: _Plan, proposal: Proposal, *, outcome=None, at=None) -> Decision:
+    status = outcome or plan.status
+    at = at or plan.decided_at
     return Decision(
         proposal_id=proposal.pk,
         outcome=status,
@@ -578,10 +613,10 @@ def _decision(rng, plan: _Plan, proposal: Proposal) -> Decision:
         if status == Status.APPROVED_WITH_CONDITIONS
         else "",
         feedback=_text(rng, 1) if status != Status.APPROVED else "",
-        meeting_reference=f"PCPG meeting {plan.decided_at:%B %Y}",
-        meeting_date=plan.decided_at.date(),
+        meeting_reference=f"PCPG meeting {at:%B %Y}",
+        meeting_date=at.date(),
         decided_by_id=plan.group.chair,
-        decided_at=plan.decided_at,
+        decided_at=at,
     )
 
 
