@@ -46,6 +46,10 @@ class IntegerField(NeededToSubmit, forms.IntegerField):
     pass
 
 
+class MultipleChoiceField(NeededToSubmit, forms.MultipleChoiceField):
+    pass
+
+
 def text(label, *, max_length=LONG_TEXT, hint=None, rows=5, name=None):
     """A textarea with its own "too long" message."""
     return TextField(
@@ -344,10 +348,9 @@ class EvaluationForm(VersionedForm):
 
 
 class PrioritiesForm(forms.Form):
-    priorities = forms.MultipleChoiceField(
+    priorities = MultipleChoiceField(
         label=_("Which local priorities does it serve?"),
         help_text=_("Select all that apply. At least one is needed to submit."),
-        required=False,
         widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": _("Select priorities from the list")},
     )
