@@ -42,24 +42,23 @@ FEEDBACK = "Share the clinic template with the Taff Ely cluster."
 def proposals_demo(demo):
     """What the proposals demo adds that the journey needs: the planning group's local
     priorities and open intake, a second planning-group member and the pharmacy collaborative's
-    lead (its six demo proposals are left out, to keep the journey quick)."""
+    lead, made by the demo module's own helpers (its six demo proposals are left out, to keep
+    the journey quick)."""
     from datetime import timedelta
 
     from django.utils import timezone
 
     from arloesi.organisations.models import OrganisationUnit, Person
-    from arloesi.proposals import demo as proposals_demo
+    from arloesi.proposals import demo as demo_data
     from arloesi.proposals import services
 
-    units = {
-        u.code: u for u in OrganisationUnit.objects.filter(code__in=proposals_demo._unit_codes())
-    }
-    proposals_demo._extra_people(units)
+    units = {u.code: u for u in OrganisationUnit.objects.filter(code__in=demo_data._unit_codes())}
+    demo_data._extra_people(units)
     people = {p.email: p for p in Person.objects.filter(email__endswith="@arloesi.example")}
-    proposals_demo._priorities(units, people)
+    demo_data._priorities(units, people)
     services.intake_open(
         actor=people[CHAIR],
-        planning_group=units[proposals_demo.PLANNING_GROUP],
+        planning_group=units[demo_data.PLANNING_GROUP],
         closes_at=timezone.now() + timedelta(days=60),
     )
 
@@ -91,7 +90,7 @@ def priority_title(language, title_en):
 
 
 def criteria(language):
-    """The review criteria of the open intake: (name, weight), in the order they are shown."""
+    """The review criteria of the planning group's open intake, as (name, weight)."""
     from arloesi.proposals.models import Criterion
 
     with translation.override(language):
