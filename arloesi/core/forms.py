@@ -1,7 +1,11 @@
 """Django forms rendered with the NHS.UK components (see jinja2/core/_forms.html)."""
 
 from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+from arloesi.core import nhs_number
 
 
 def _component(widget: forms.Widget) -> str:
@@ -95,3 +99,26 @@ def error_summary_items(form: forms.Form) -> list[dict]:
         anchor = bf.auto_id or name
         items.extend({"text": str(e), "href": f"#{anchor}"} for e in errors)
     return items
+
+
+def add_service_errors(form: forms.Form, error: ValidationError) -> None:
+    """A service's refusal shown on the form: on a field the form has, else at the top."""
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def warn_if_patient_data(request, *texts: str) -> None:
+    """After a save: warn, never block (most ten-digit numbers passing the check are not NHS
+    numbers). Every free-text form in the product calls this with what was saved."""
+    if any(nhs_number.find(str(text or "")) for text in texts):
+        messages.warning(
+            request,
+            _(
+                "What you wrote looks like it contains an NHS number. Do not include "
+                "patient-identifiable information: remove it, or reword it if it is not an NHS "
+                "number."
+            ),
+        )

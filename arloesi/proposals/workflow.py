@@ -20,8 +20,9 @@ from decimal import Decimal
 from django.db.models import TextChoices
 from django.utils.translation import gettext_lazy as _
 
+from arloesi.core import nhs_number
 from arloesi.core.workflow import Transition, Workflow
-from arloesi.proposals import nhs_number, scoring
+from arloesi.proposals import scoring
 
 DECIDE = "proposals.decide"
 

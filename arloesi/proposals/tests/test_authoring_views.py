@@ -288,7 +288,7 @@ def test_an_nhs_number_is_warned_about_after_saving_but_not_refused(client):
     )
     page = body(client.get(response["Location"]))
     assert "This looks like an NHS number" in page
-    assert "Do not put patient information in Arloesi." in page
+    assert "looks like it contains an NHS number" in page
     proposal.refresh_from_db()
     assert NHS_NUMBER in proposal.problem
 

@@ -20,11 +20,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from arloesi.core import audit, pdf, permissions
+from arloesi.core import audit, nhs_number, pdf, permissions
+from arloesi.core.forms import add_service_errors, warn_if_patient_data
 from arloesi.core.workflow import TransitionNotAllowedError
 from arloesi.organisations.models import OrganisationUnit, Person
 from arloesi.organisations.roles import Kind
-from arloesi.proposals import attachments, nhs_number, scoring, selectors, services, similar
+from arloesi.proposals import attachments, scoring, selectors, services, similar
 from arloesi.proposals.forms import authoring as forms
 from arloesi.proposals.models import (
     Decision,
@@ -301,24 +302,12 @@ def proposal_create(request):
             raise Http404 from None
         else:
             messages.success(request, _("Your draft proposal has been started."))
-            _warn_nhs_numbers(request, {"title": proposal.title})
+            warn_if_patient_data(request, proposal.title)
             return redirect("proposals:edit", proposal_id=proposal.pk)
     return render(request, "proposals/authoring/create.html", {"form": form})
 
 
 # --- Writing ----------------------------------------------------------------------------------
-
-
-def _warn_nhs_numbers(request, texts: dict) -> None:
-    """Warn, never block (most ten-digit numbers that pass the check are not NHS numbers)."""
-    if nhs_number.fields_with_numbers({k: str(v or "") for k, v in texts.items()}):
-        messages.warning(
-            request,
-            _(
-                "This looks like an NHS number. Do not put patient information in Arloesi. "
-                "Check what you saved and remove it if it is one."
-            ),
-        )
 
 
 def _task_list(proposal: Proposal, problems) -> list[dict]:
@@ -401,13 +390,13 @@ def proposal_section(request, proposal: Proposal, section: str):
             form.is_valid()
             form.add_error(None, str(error.message))
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request, _("“%(section)s” has been saved.") % {"section": section.title}
             )
-            _warn_nhs_numbers(
-                request, {k: v for k, v in form.values().items() if isinstance(v, str)}
+            warn_if_patient_data(
+                request, *(v for v in form.values().values() if isinstance(v, str))
             )
             return redirect("proposals:edit", proposal_id=proposal.pk)
     context = {"proposal": proposal, "section": section, "form": form, "theirs": theirs}
@@ -415,14 +404,6 @@ def proposal_section(request, proposal: Proposal, section: str):
         words = scoring.word_count(*(str(form[name].value() or "") for name in forms.PITCH_FIELDS))
         context.update(_pitch_count(words))
     return render(request, "proposals/authoring/section.html", context)
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _their_changes(form, saved) -> list[dict]:
@@ -480,7 +461,7 @@ def proposal_priorities(request, proposal: Proposal):
                 priorities=[p for p in available if str(p.pk) in wanted],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The local priorities have been saved."))
             return redirect("proposals:edit", proposal_id=proposal.pk)
@@ -515,7 +496,7 @@ def proposal_sponsors(request, proposal: Proposal):
         try:
             services.sponsor_add(actor=request.user, proposal=proposal, collaborative=chosen)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -614,7 +595,7 @@ def proposal_authors(request, proposal: Proposal):
             try:
                 services.proposal_author_add(actor=request.user, proposal=proposal, person=person)
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(
                     request, _("%(name)s is now a co-author.") % {"name": person.full_name}
@@ -654,10 +635,10 @@ def proposal_staff(request, proposal: Proposal):
         try:
             services.need_add(actor=request.user, proposal=proposal, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The staff time has been added."))
-            _warn_nhs_numbers(request, {"skill": form.cleaned_data["skill"]})
+            warn_if_patient_data(request, form.cleaned_data["skill"])
             return redirect("proposals:staff", proposal_id=proposal.pk)
     return render(
         request,
@@ -794,7 +775,7 @@ def proposal_withdraw(request, proposal_id: int):
             )
         else:
             messages.success(request, _("The proposal has been withdrawn."))
-            _warn_nhs_numbers(request, {"reason": form.cleaned_data["reason"]})
+            warn_if_patient_data(request, form.cleaned_data["reason"])
             return redirect("proposals:detail", proposal_id=proposal.pk)
     return render(
         request, "proposals/authoring/withdraw.html", {"proposal": proposal, "form": form}
@@ -823,7 +804,7 @@ def proposal_resubmit(request, proposal_id: int):
             form.add_error(None, _("The proposal’s status changed meanwhile, so it was not sent."))
         else:
             messages.success(request, _("Your proposal has been sent back to the planning group."))
-            _warn_nhs_numbers(request, {"response": form.cleaned_data["response"]})
+            warn_if_patient_data(request, form.cleaned_data["response"])
             return redirect("proposals:detail", proposal_id=proposal.pk)
     return render(
         request,

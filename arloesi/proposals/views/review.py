@@ -18,8 +18,9 @@ from django.views.decorators.http import require_http_methods
 
 from arloesi.core import audit, exports
 from arloesi.core.exports import Column
+from arloesi.core.forms import add_service_errors, warn_if_patient_data
 from arloesi.core.workflow import TransitionNotAllowedError
-from arloesi.proposals import nhs_number, selectors_review, services
+from arloesi.proposals import selectors_review, services
 from arloesi.proposals.forms.review import (
     AssignReviewerForm,
     CriterionForm,
@@ -36,27 +37,6 @@ EXPORT_FORMATS = frozenset(exports.CONTENT_TYPES)
 ALREADY_CHANGED = gettext_lazy(
     "Someone else changed this proposal while you were looking at it: check it again below."
 )
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    """A service's refusal shown on the form: on a field the form has, else at the top."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
-def _warn_nhs_numbers(request, *texts: str) -> None:
-    if any(nhs_number.find(text) for text in texts):
-        messages.warning(
-            request,
-            _(
-                "What you wrote looks like it contains an NHS number. Do not include "
-                "patient-identifiable information: remove it, or reword it if it is not an NHS "
-                "number."
-            ),
-        )
 
 
 # --- The chooser ------------------------------------------------------------------------------
@@ -102,7 +82,7 @@ def priority_add(request, unit_id: int):
         except PermissionDenied:
             raise Http404 from None
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request, _("The priority “%(title)s” was added.") % {"title": priority.title}
@@ -125,7 +105,7 @@ def priority_edit(request, priority_id: int):
         except PermissionDenied:
             raise Http404 from None
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Your changes to the priority were saved."))
             return redirect(_priorities_url(priority.unit))
@@ -165,7 +145,7 @@ def intake(request, unit_id: int):
         except PermissionDenied:
             raise Http404 from None
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         if action != "open":
             return redirect(_intake_url(planning_group))
     return render(
@@ -186,7 +166,7 @@ def criterion_add(request, intake_id: int):
         except PermissionDenied:
             raise Http404 from None
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The criterion was added."))
             return redirect(_intake_url(intake_obj.planning_group))
@@ -215,7 +195,7 @@ def criterion_edit(request, criterion_id: int):
         except PermissionDenied:
             raise Http404 from None
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Your changes to the criterion were saved."))
             return redirect(_intake_url(criterion.intake.planning_group))
@@ -363,7 +343,7 @@ def reviewers(request, proposal_id: int):
         except PermissionDenied:
             raise Http404 from None
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -410,7 +390,9 @@ def decision(request, proposal_id: int):
             if action == "decide" and form.is_valid():
                 data = form.cleaned_data
                 recorded = services.decision_record(actor=request.user, proposal=proposal, **data)
-                _warn_nhs_numbers(request, data["rationale"], data["conditions"], data["feedback"])
+                warn_if_patient_data(
+                    request, data["rationale"], data["conditions"], data["feedback"]
+                )
                 messages.success(
                     request,
                     _("The decision “%(decision)s” was recorded. The authors can now see it.")
@@ -420,7 +402,7 @@ def decision(request, proposal_id: int):
         except PermissionDenied:
             raise Http404 from None
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         except (TransitionNotAllowedError, audit.ConcurrentEditError):
             messages.error(request, ALREADY_CHANGED)
             return redirect(reverse("proposals:decision", kwargs={"proposal_id": proposal.pk}))
@@ -498,14 +480,16 @@ def review(request, assignment_id: int):
                 return redirect(here)
             if action == "score" and scores_form.is_valid():
                 _record_scores(actor=user, assignment=assignment, form=scores_form)
-                _warn_nhs_numbers(request, *(comment for _c, _v, comment in scores_form.scored()))
+                warn_if_patient_data(
+                    request, *(comment for _c, _v, comment in scores_form.scored())
+                )
                 messages.success(request, _("Your scores were saved."))
                 return redirect(here)
             if action == "note" and note_form.is_valid():
                 services.review_note_add(
                     actor=user, assignment=assignment, text=note_form.cleaned_data["text"]
                 )
-                _warn_nhs_numbers(request, note_form.cleaned_data["text"])
+                warn_if_patient_data(request, note_form.cleaned_data["text"])
                 messages.success(request, _("Your private note was saved."))
                 return redirect(here + "#notes")
         except PermissionDenied as refusal:
@@ -513,7 +497,7 @@ def review(request, assignment_id: int):
             return redirect(here)
         except ValidationError as error:
             form = {"declare": declaration_form, "score": scores_form}.get(action, note_form)
-            _add_errors(form, error)
+            add_service_errors(form, error)
     form = {"declare": declaration_form, "score": scores_form, "note": note_form}.get(action)
     return render(
         request,

@@ -1,6 +1,6 @@
 import pytest
 
-from arloesi.proposals import nhs_number
+from arloesi.core import nhs_number
 
 
 @pytest.mark.parametrize("number", ["9434765919", "943 476 5919", "4010232137", "401 023 2137"])
