@@ -15,8 +15,6 @@ that database; the worker writes its numbers as JSON, and ``run`` compares them 
 """
 
 import gc
-import importlib
-import importlib.util
 import json
 import os
 import platform
@@ -34,10 +32,11 @@ from urllib.parse import urlsplit, urlunsplit
 
 import dj_database_url
 import django
-from django.apps import apps
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
+
+from arloesi.core import sampledata
 
 DEFAULT_SCALES = (0.1, 1.0)
 DEFAULT_REQUESTS = 50
@@ -115,11 +114,8 @@ _baseline = Page(BASELINE, url=lambda context: reverse("baseline"), user=_any_pe
 
 
 def discover() -> None:
-    """Import the ``bench`` module of every installed ``arloesi.*`` app (they register)."""
-    for app_config in apps.get_app_configs():
-        name = app_config.name
-        if name.startswith("arloesi.") and importlib.util.find_spec(f"{name}.bench"):
-            importlib.import_module(f"{name}.bench")
+    """Import the ``sampledata/bench.py`` of every installed ``arloesi.*`` app (they register)."""
+    sampledata.discover("bench")
 
 
 def generators() -> list[Generator]:

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from arloesi.core.sampledata import DEMO_PASSWORD
+
 # Playwright's sync API runs an event loop in the test thread, which makes Django refuse database
 # calls from it unless told that this is deliberate.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -24,7 +26,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
-DEMO_PASSWORD = "arloesi-demo-2026"
 TIMEOUT_MS = 10_000
 
 
@@ -79,7 +80,7 @@ def page(new_page):
 def demo(settings, live_server):
     """The demo organisations and people (Cwm Taf Morgannwg and Powys, one person a role)."""
     settings.DEMO_MODE = True
-    from arloesi.organisations.demo import load_demo
+    from arloesi.organisations.sampledata.demo import load_demo
 
     _add_wales_and_health_boards()
     load_demo()

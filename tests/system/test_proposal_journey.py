@@ -42,25 +42,11 @@ FEEDBACK = "Share the clinic template with the Taff Ely cluster."
 def proposals_demo(demo):
     """What the proposals demo adds that the journey needs: the planning group's local
     priorities and open intake, a second planning-group member and the pharmacy collaborative's
-    lead, made by the demo module's own helpers (its six demo proposals are left out, to keep
-    the journey quick)."""
-    from datetime import timedelta
+    lead, made by the demo module (its six demo proposals are left out, to keep the journey
+    quick)."""
+    from arloesi.proposals.sampledata import demo as demo_data
 
-    from django.utils import timezone
-
-    from arloesi.organisations.models import OrganisationUnit, Person
-    from arloesi.proposals import demo as demo_data
-    from arloesi.proposals import services
-
-    units = {u.code: u for u in OrganisationUnit.objects.filter(code__in=demo_data._unit_codes())}
-    demo_data._extra_people(units)
-    people = {p.email: p for p in Person.objects.filter(email__endswith="@arloesi.example")}
-    demo_data._priorities(units, people)
-    services.intake_open(
-        actor=people[CHAIR],
-        planning_group=units[demo_data.PLANNING_GROUP],
-        closes_at=timezone.now() + timedelta(days=60),
-    )
+    demo_data.load_setting()
 
 
 def t(language, text, **values):

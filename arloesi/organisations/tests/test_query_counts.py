@@ -1,7 +1,7 @@
 """Each page makes the same number of SQL queries however much data it shows: a page that makes
 one more query for each row it lists (an N+1) gets slower as Wales fills up.
 
-The data comes from the benchmark generator (arloesi/organisations/bench.py) and each page is
+The data comes from the benchmark generator (organisations/sampledata/bench.py) and each page is
 viewed by the person the benchmark views it as, so these tests and ``make bench`` agree.
 """
 
@@ -12,10 +12,10 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from arloesi.core import bench
-from arloesi.organisations import bench as organisations_bench
 from arloesi.organisations import selectors, services
 from arloesi.organisations.models import Membership, OrganisationUnit
 from arloesi.organisations.roles import Kind, Role
+from arloesi.organisations.sampledata import bench as organisations_bench
 
 pytestmark = pytest.mark.django_db
 

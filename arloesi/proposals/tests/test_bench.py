@@ -8,8 +8,7 @@ import pytest
 from django.db.models import Count
 
 from arloesi.core import bench
-from arloesi.organisations import bench as organisations_bench
-from arloesi.proposals import bench as proposals_bench
+from arloesi.organisations.sampledata import bench as organisations_bench
 from arloesi.proposals import selectors
 from arloesi.proposals.models import (
     Decision,
@@ -19,6 +18,7 @@ from arloesi.proposals.models import (
     ProposalTransition,
     Score,
 )
+from arloesi.proposals.sampledata import bench as proposals_bench
 from arloesi.proposals.workflow import PROPOSAL_WORKFLOW, PUBLISHED, STARTS_PROJECT, Status
 
 pytestmark = pytest.mark.django_db

@@ -12,8 +12,8 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from arloesi.core import bench
-from arloesi.organisations import bench as organisations_bench
-from arloesi.proposals import bench as proposals_bench
+from arloesi.organisations.sampledata import bench as organisations_bench
+from arloesi.proposals.sampledata import bench as proposals_bench
 
 pytestmark = pytest.mark.django_db
 

@@ -10,12 +10,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.conf import settings
-from django.db import transaction
 from django.utils import timezone
 
+from arloesi.core.sampledata import DEMO_PASSWORD, DemoReport, register_demo
 from arloesi.organisations import services as organisation_services
-from arloesi.organisations.demo import DEMO_PASSWORD, DemoDataRefusedError
 from arloesi.organisations.models import OrganisationUnit, Person
 from arloesi.organisations.roles import Profession, Role
 from arloesi.proposals import services
@@ -54,13 +52,6 @@ EXTRA_PEOPLE = [
 ]
 SECOND_MEMBER = "pcpg.member2@arloesi.example"
 PHARMACY_LEAD = "pharmacy.lead@arloesi.example"
-
-
-@dataclass
-class DemoProposals:
-    people: list[tuple[str, str, str]] = field(default_factory=list)
-    added: int = 0
-    total: int = 0
 
 
 def _financial_year_start(today: date) -> date:
@@ -310,33 +301,53 @@ SPECS = [
 ]
 
 
-@transaction.atomic
-def load_demo() -> DemoProposals:
-    """Add the demo priorities, intake and proposals that are not there yet."""
-    if not settings.DEMO_MODE:
-        raise DemoDataRefusedError(
-            "Demo data is only loaded with ARLOESI_DEMO=1, never in production."
-        )
+@dataclass
+class Setting:
+    """The planning group ready for proposals: its people, priorities and an open intake."""
+
+    units: dict[str, OrganisationUnit]
+    people: dict[str, Person]
+    priorities: dict[str, LocalPriority]
+    sign_ins: list[tuple[str, str, str]]
+
+
+def load_setting() -> Setting:
+    """The second reviewer and the pharmacy lead, the local priorities and an open intake (what
+    a browser journey needs before it writes its own proposal)."""
     units = {u.code: u for u in OrganisationUnit.objects.filter(code__in=_unit_codes())}
-    result = DemoProposals(people=_extra_people(units))
+    sign_ins = _extra_people(units)
     people = {p.email: p for p in Person.objects.filter(email__endswith="@arloesi.example")}
-    planning_group = units[PLANNING_GROUP]
     priorities = _priorities(units, people)
+    planning_group = units[PLANNING_GROUP]
     if not Intake.objects.filter(planning_group=planning_group).exists():
         services.intake_open(
             actor=people[CHAIR],
             planning_group=planning_group,
             closes_at=timezone.now() + timedelta(days=60),
         )
+    return Setting(units=units, people=people, priorities=priorities, sign_ins=sign_ins)
+
+
+def load_demo() -> DemoReport:
+    """Add the demo priorities, intake and proposals that are not there yet."""
+    setting = load_setting()
+    units, planning_group = setting.units, setting.units[PLANNING_GROUP]
+    added = 0
     for spec in SPECS:
         exists = Proposal.objects.filter(
             title=spec.title, lead_collaborative=units[spec.collaborative]
         ).exists()
         if not exists:
-            _proposal(spec, units=units, people=people, priorities=priorities)
-            result.added += 1
-    result.total = Proposal.objects.filter(planning_group=planning_group).count()
-    return result
+            _proposal(spec, units=units, people=setting.people, priorities=setting.priorities)
+            added += 1
+    total = Proposal.objects.filter(planning_group=planning_group).count()
+    return DemoReport(
+        sign_ins=setting.sign_ins,
+        notes=[
+            f"Demo proposals: {added} added, {total} in the {planning_group.name_en} "
+            "planning group."
+        ],
+    )
 
 
 def _unit_codes() -> list[str]:
@@ -450,3 +461,6 @@ def _comment(value: int) -> str:
         4: "Strong, with a clear plan.",
         5: "Excellent: this is exactly what our plan asks for.",
     }[value]
+
+
+register_demo("proposals", load_demo, order=20)

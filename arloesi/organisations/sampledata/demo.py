@@ -3,16 +3,12 @@ role. Only ever loaded where ARLOESI_DEMO is on; every demo person is marked ``i
 
 from pathlib import Path
 
-from django.conf import settings
-from django.db import transaction
-
+from arloesi.core.sampledata import DEMO_PASSWORD, DemoReport, register_demo
 from arloesi.organisations import importer, services
 from arloesi.organisations.models import OrganisationUnit, Person
 from arloesi.organisations.roles import Role
 
 DEMO_CSV = Path(__file__).parent / "fixtures" / "demo_organisations.csv"
-DEMO_PASSWORD = "arloesi-demo-2026"
-
 # (email, name, role, unit code, preferred language)
 DEMO_PEOPLE = [
     ("practitioner@arloesi.example", "Rhys Evans", Role.PRACTITIONER, "CTM-RHONDDA-PHARM", "en"),
@@ -39,17 +35,8 @@ DEMO_PEOPLE = [
 ]
 
 
-class DemoDataRefusedError(Exception):
-    pass
-
-
-@transaction.atomic
-def load_demo() -> list[tuple[str, str, str]]:
-    """Load (or top up) the demo data; returns (email, role, organisation) for each demo person."""
-    if not settings.DEMO_MODE:
-        raise DemoDataRefusedError(
-            "Demo data is only loaded with ARLOESI_DEMO=1, never in production."
-        )
+def load_demo() -> DemoReport:
+    """Load (or top up) the demo organisations and one demo person per role."""
     result = importer.import_units(
         actor=None, filename=DEMO_CSV.name, content=DEMO_CSV.read_bytes()
     )
@@ -67,7 +54,7 @@ def load_demo() -> list[tuple[str, str, str]]:
             Person.objects.filter(pk=person.pk).update(is_demo=True)
         services.membership_grant(actor=None, person=person, unit=units[code], role=role)
         sign_ins.append((email, str(role.label), units[code].name_en))
-    return sign_ins
+    return DemoReport(sign_ins=sign_ins)
 
 
 def _demo_unit_codes() -> list[str]:
@@ -75,3 +62,6 @@ def _demo_unit_codes() -> list[str]:
 
     with DEMO_CSV.open(encoding="utf-8") as f:
         return [row["code"] for row in csv.DictReader(f)]
+
+
+register_demo("organisations", load_demo, order=10)

@@ -29,9 +29,9 @@ from django.utils import timezone, translation
 
 from arloesi.core import bench
 from arloesi.core.bench import BenchContext
-from arloesi.organisations.bench import largest_planning_group, practitioner
 from arloesi.organisations.models import Membership, OrganisationUnit, Person
 from arloesi.organisations.roles import Kind, Profession, Role
+from arloesi.organisations.sampledata.bench import largest_planning_group, practitioner
 from arloesi.proposals.criteria import DEFAULT_CRITERIA
 from arloesi.proposals.models import (
     ConflictDeclaration,

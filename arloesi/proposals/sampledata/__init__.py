@@ -1,0 +1,1 @@
+"""Demo and benchmark data for this app (see arloesi.core.sampledata); never imported at runtime."""
