@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "arloesi.core",
     "arloesi.organisations",
+    "arloesi.projects",
     "arloesi.proposals",
 ]
 

@@ -23,7 +23,7 @@ from arloesi.core import audit
 from arloesi.organisations.models import Person
 from arloesi.proposals import selectors
 from arloesi.proposals.models import Proposal, ProposalAttachment
-from arloesi.proposals.models.attachments import MAX_ATTACHMENT_BYTES
+from arloesi.proposals.models.writing import MAX_ATTACHMENT_BYTES
 from arloesi.proposals.services import _locked, _require_author, _require_editable
 
 _ZIP = b"PK\x03\x04"

@@ -21,6 +21,7 @@ from arloesi.core.services import status_change
 from arloesi.core.workflow import TransitionNotAllowedError
 from arloesi.organisations.models import OrganisationUnit, Person
 from arloesi.organisations.roles import Kind
+from arloesi.projects import services as project_services
 from arloesi.proposals import notifications, selectors
 from arloesi.proposals.criteria import DEFAULT_CRITERIA
 from arloesi.proposals.models import (
@@ -30,7 +31,6 @@ from arloesi.proposals.models import (
     EvaluationPlan,
     Intake,
     LocalPriority,
-    Project,
     Proposal,
     ProposalAuthor,
     ProposalNeed,
@@ -653,10 +653,17 @@ def decision_record(
     )
     _move(current, to_status=outcome, actor=actor, reason=rationale)
     if outcome in STARTS_PROJECT:
-        audit.create(
-            Project,
+        plan = EvaluationPlan.objects.filter(proposal=current).first()
+        project_services.project_start(
             actor=actor,
-            proposal=current,
+            proposal_id=current.pk,
+            title=current.title,
+            lead_collaborative=current.lead_collaborative,
+            planning_group=current.planning_group,
+            conditions=conditions,
+            evaluation_plan={name: getattr(plan, name) for name in EVALUATION_FIELDS}
+            if plan
+            else {},
         )
     notifications.decision_recorded(decision=decision)
     return decision

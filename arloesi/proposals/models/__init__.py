@@ -1,4 +1,5 @@
-"""Local priorities, proposals and their review.
+"""Proposals, in the app's four parts: what proposals are judged against (``intake``), writing
+them (``writing``), reviewing them (``review``) and the chair's decisions (``decisions``).
 
 Scoping. Permissions compare organisation-unit paths (core.permissions). A proposal is scoped
 through its foreign keys' current paths, never through copies of them, because a unit that
@@ -11,27 +12,26 @@ collaborative would lose sight of its own drafts after a reorganisation.
 * ``Proposal.planning_group`` — the reviewing side (``Proposal.planning_group_path``): the
   planning group that considers it, kept even if the lead collaborative later moves.
 
-``selectors.py`` combines these with the permissions in ``permissions.py``.
+``selectors/visibility.py`` combines these with the permissions in ``permissions.py``.
 """
 
-from arloesi.proposals.models.attachments import ProposalAttachment
-from arloesi.proposals.models.priorities import Criterion, Intake, LocalPriority
-from arloesi.proposals.models.proposal import (
+from arloesi.proposals.models.decisions import Decision
+from arloesi.proposals.models.intake import Criterion, Intake, LocalPriority
+from arloesi.proposals.models.review import (
+    ConflictDeclaration,
+    ReviewerAssignment,
+    ReviewNote,
+    Score,
+)
+from arloesi.proposals.models.writing import (
     EvaluationPlan,
-    Project,
     Proposal,
+    ProposalAttachment,
     ProposalAuthor,
     ProposalNeed,
     ProposalPriority,
     ProposalSponsor,
     ProposalTransition,
-)
-from arloesi.proposals.models.review import (
-    ConflictDeclaration,
-    Decision,
-    ReviewerAssignment,
-    ReviewNote,
-    Score,
 )
 
 __all__ = [
@@ -41,7 +41,6 @@ __all__ = [
     "EvaluationPlan",
     "Intake",
     "LocalPriority",
-    "Project",
     "Proposal",
     "ProposalAttachment",
     "ProposalAuthor",

@@ -1,4 +1,4 @@
-"""Review: reviewers, their declarations, scores and private notes, and the decision."""
+"""Review: reviewers, their declarations of interests, scores and private notes."""
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -7,13 +7,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from arloesi.core.models import ImmutableModel
 from arloesi.proposals import scoring
-from arloesi.proposals.models.priorities import Criterion
-from arloesi.proposals.models.proposal import Proposal
-from arloesi.proposals.workflow import (
-    Outcome,
-)
+from arloesi.proposals.models.intake import Criterion
+from arloesi.proposals.models.writing import Proposal
 
 
 class ReviewerAssignment(models.Model):
@@ -107,34 +103,3 @@ class ReviewNote(models.Model):
 
     def __str__(self):
         return f"{self.assignment} {self.created_at:%Y-%m-%d}"
-
-
-class Decision(ImmutableModel):
-    """The chair's decision on a proposal under review, with its reasons. Kept as recorded."""
-
-    proposal = models.ForeignKey(Proposal, on_delete=models.PROTECT, related_name="decisions")
-    outcome = models.CharField(_("decision"), max_length=40, choices=Outcome)
-    rationale = models.TextField(_("reasons for the decision"))
-    conditions = models.TextField(_("conditions"), blank=True)
-    # What the authors should do next, e.g. the information the planning group needs.
-    feedback = models.TextField(_("feedback to the authors"), blank=True)
-    meeting_reference = models.CharField(_("meeting"), max_length=200, blank=True)
-    meeting_date = models.DateField(_("meeting date"), null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    decided_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["decided_at", "id"]
-        verbose_name = _("decision")
-        constraints = [
-            models.CheckConstraint(
-                condition=~Q(outcome=Outcome.APPROVED_WITH_CONDITIONS) | ~Q(conditions=""),
-                name="decision_conditions_stated",
-            ),
-            models.CheckConstraint(condition=~Q(rationale=""), name="decision_has_reasons"),
-        ]
-
-    def __str__(self):
-        return f"{self.proposal} – {self.get_outcome_display()}"

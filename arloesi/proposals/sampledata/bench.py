@@ -32,6 +32,7 @@ from arloesi.core.bench import BenchContext
 from arloesi.organisations.models import Membership, OrganisationUnit, Person
 from arloesi.organisations.roles import Kind, Profession, Role
 from arloesi.organisations.sampledata.bench import largest_planning_group, practitioner
+from arloesi.projects.models import Project
 from arloesi.proposals.criteria import DEFAULT_CRITERIA
 from arloesi.proposals.models import (
     ConflictDeclaration,
@@ -40,7 +41,6 @@ from arloesi.proposals.models import (
     EvaluationPlan,
     Intake,
     LocalPriority,
-    Project,
     Proposal,
     ProposalAuthor,
     ProposalNeed,
@@ -557,7 +557,14 @@ def _parts(rng, plan: _Plan, proposal: Proposal, *, rows, leads, now: datetime) 
         rows["Decision"].append(_decision(rng, plan, proposal))
         if plan.status in STARTS_PROJECT:
             rows["Project"].append(
-                Project(proposal_id=proposal.pk, started_at=plan.decided_at + timedelta(days=1))
+                Project(
+                    proposal_id=proposal.pk,
+                    title=proposal.title,
+                    lead_collaborative_id=proposal.lead_collaborative_id,
+                    planning_group_id=proposal.planning_group_id,
+                    started_by_id=group.chair,
+                    started_at=plan.decided_at + timedelta(days=1),
+                )
             )
     for from_status, to_status, actor, at in steps:
         rows["ProposalTransition"].append(

@@ -9,11 +9,11 @@ from django.db.models import Count
 
 from arloesi.core import bench
 from arloesi.organisations.sampledata import bench as organisations_bench
+from arloesi.projects.models import Project
 from arloesi.proposals import selectors
 from arloesi.proposals.models import (
     Decision,
     Intake,
-    Project,
     Proposal,
     ProposalTransition,
     Score,

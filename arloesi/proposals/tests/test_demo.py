@@ -3,12 +3,12 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from arloesi.organisations.models import Person
+from arloesi.projects.models import Project
 from arloesi.proposals import selectors
 from arloesi.proposals.models import (
     Decision,
     Intake,
     LocalPriority,
-    Project,
     Proposal,
     ProposalSponsor,
     Score,
@@ -51,7 +51,9 @@ def test_the_demo_shows_proposals_in_every_state_and_loading_again_adds_nothing(
     )
     assert Intake.objects.get().is_open()
     assert LocalPriority.objects.count() == 5
-    assert Project.objects.get().proposal.status == Status.APPROVED_WITH_CONDITIONS
+    assert Proposal.objects.get(pk=Project.objects.get().proposal_id).status == (
+        Status.APPROVED_WITH_CONDITIONS
+    )
     assert Decision.objects.count() == 3
     assert Person.objects.filter(is_demo=False).count() == 0
 

@@ -15,11 +15,11 @@ from arloesi.organisations.tests.factories import (
     PersonFactory,
     person_with_role,
 )
+from arloesi.projects.models import Project
 from arloesi.proposals import selectors, services
 from arloesi.proposals.models import (
     Criterion,
     Decision,
-    Project,
     Proposal,
     ProposalSponsor,
     ProposalTransition,
@@ -237,7 +237,7 @@ def test_an_approval_records_the_decision_and_starts_a_pilot_project():
     )
     assert decision.meeting_date == meeting
     assert Proposal.objects.get(pk=proposal.pk).status == Status.APPROVED_WITH_CONDITIONS
-    project = Project.objects.get(proposal=proposal)
+    project = Project.objects.get(proposal_id=proposal.pk)
     assert project.status == Project.Stage.PILOT
     assert steps(proposal)[-1] == (Status.UNDER_REVIEW, Status.APPROVED_WITH_CONDITIONS, s.chair)
 

@@ -8,7 +8,6 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from arloesi.organisations.models import OrganisationUnit
 from arloesi.organisations.roles import Kind
 
 
@@ -27,7 +26,7 @@ class LocalPriority(models.Model):
         IMTP = "imtp", _("Integrated medium-term plan (IMTP)")
 
     unit = models.ForeignKey(
-        OrganisationUnit,
+        "organisations.OrganisationUnit",
         verbose_name=_("planning group or cluster"),
         on_delete=models.PROTECT,
         related_name="+",
@@ -81,7 +80,9 @@ class Intake(models.Model):
     under it when the next window is configured differently.
     """
 
-    planning_group = models.ForeignKey(OrganisationUnit, on_delete=models.PROTECT, related_name="+")
+    planning_group = models.ForeignKey(
+        "organisations.OrganisationUnit", on_delete=models.PROTECT, related_name="+"
+    )
     opens_at = models.DateTimeField(_("opens"), default=timezone.now)
     closes_at = models.DateTimeField(_("closes"), null=True, blank=True)
 

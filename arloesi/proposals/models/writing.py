@@ -1,4 +1,8 @@
-"""A proposal and what it is made of, its status changes and the project it starts."""
+"""Writing a proposal: the proposal and what it is made of (priorities it serves, authors and
+the co-authors they invite, sponsoring collaboratives, staff time, the evaluation plan,
+attachments), and its status changes."""
+
+import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -9,10 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from arloesi.core.models import StatusChange, VersionedModel
-from arloesi.organisations.models import OrganisationUnit
 from arloesi.organisations.roles import Kind, Profession
 from arloesi.proposals import scoring, workflow
-from arloesi.proposals.models.priorities import Intake, LocalPriority
+from arloesi.proposals.models.intake import Intake, LocalPriority
 from arloesi.proposals.workflow import (
     EvaluationApproach,
     FundingSource,
@@ -30,13 +33,13 @@ class Proposal(VersionedModel):
         _("status"), max_length=40, choices=Status, default=Status.DRAFT, editable=False
     )
     lead_collaborative = models.ForeignKey(
-        OrganisationUnit,
+        "organisations.OrganisationUnit",
         verbose_name=_("lead collaborative"),
         on_delete=models.PROTECT,
         related_name="+",
     )
     planning_group = models.ForeignKey(
-        OrganisationUnit,
+        "organisations.OrganisationUnit",
         verbose_name=_("planning group"),
         on_delete=models.PROTECT,
         related_name="+",
@@ -192,7 +195,7 @@ class ProposalSponsor(models.Model):
 
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="sponsors")
     collaborative = models.ForeignKey(
-        OrganisationUnit,
+        "organisations.OrganisationUnit",
         verbose_name=_("sponsoring collaborative"),
         on_delete=models.PROTECT,
         related_name="+",
@@ -269,19 +272,36 @@ class ProposalTransition(StatusChange):
     proposal = models.ForeignKey(Proposal, on_delete=models.PROTECT, related_name="transitions")
 
 
-class Project(models.Model):
-    """The record an approved proposal starts; the projects app will add stages and milestones."""
+MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024
 
-    class Stage(models.TextChoices):
-        PILOT = "pilot", _("Pilot")
 
-    proposal = models.OneToOneField(Proposal, on_delete=models.PROTECT, related_name="project")
-    status = models.CharField(_("stage"), max_length=20, choices=Stage, default=Stage.PILOT)
-    started_at = models.DateTimeField(default=timezone.now)
+def attachment_path(instance, filename: str) -> str:
+    """A random name with no extension: the stored file says nothing about its content, and a
+    name a person chose can never reach the file system."""
+    return f"proposals/attachments/{secrets.token_hex(16)}"
+
+
+class ProposalAttachment(models.Model):
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(upload_to=attachment_path, max_length=100)
+    # The name the person uploaded it with: shown and used for downloads, never for storage.
+    original_name = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField(_("size"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        ordering = ["-started_at"]
-        verbose_name = _("project")
+        ordering = ["uploaded_at", "id"]
+        verbose_name = _("attachment")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(size__gt=0, size__lte=MAX_ATTACHMENT_BYTES),
+                name="attachment_size_within_limit",
+            )
+        ]
 
     def __str__(self):
-        return str(self.proposal)
+        return self.original_name
