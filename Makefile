@@ -35,7 +35,9 @@ help: ## List the make targets
 install: $(STAMP) ## Create .venv and install Arloesi with its dev dependencies
 
 # The interpreter is looked up only here, so `make help` works without Python.
-# Set PYTHON=/path/to/python3.12 to choose one yourself.
+# scripts/find-python takes an installed Python 3.12+, else fetches Python 3.13
+# with uv into .tools/ (ARLOESI_NO_PYTHON_DOWNLOAD=1 turns that off), else says
+# in one line what to do. Set PYTHON=/path/to/python3.12 to choose one yourself.
 $(STAMP): pyproject.toml
 	@if ! $(BIN)/python -c 'import sys; sys.exit(sys.version_info < (3,12))' 2>/dev/null; then \
 		py="$${PYTHON:-$$(scripts/find-python)}" || exit 1; \
@@ -129,6 +131,6 @@ messages: install ## Extract messages and update and compile the Welsh (cy) cata
 vendor: ## Refresh the vendored NHS.UK frontend and htmx files (needs npm)
 	$(VENDOR_PYTHON) scripts/vendor_frontend.py
 
-clean: ## Remove var/, .venv and __pycache__ folders
-	rm -rf var $(VENV) *.egg-info
+clean: ## Remove var/, .venv, .tools (fetched uv and Python) and __pycache__ folders
+	rm -rf var $(VENV) .tools *.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
