@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models, transaction
 from django.db.models import CharField, F, Q
 from django.db.models.functions import Cast
@@ -19,12 +19,20 @@ from arloesi.core.models import AuditEvent, VersionedModel
 
 
 class ConcurrentEditError(Exception):
-    """Someone else saved the object after this edit started."""
+    """Someone else saved the object after this edit started (or moved it on meanwhile).
+
+    ``current`` is the object as it is saved now, when known, so a form can show the person
+    what changed and keep what they typed.
+    """
 
     message = _(
         "Someone else changed this while you were editing it. Your changes have not been saved: "
         "check their changes below, then make yours again."
     )
+
+    def __init__(self, current: models.Model | None = None):
+        super().__init__(str(self.message))
+        self.current = current
 
 
 def _display(value: Any) -> Any:
@@ -109,18 +117,22 @@ def update[M: models.Model](
         current = type(obj)._base_manager.filter(pk=obj.pk, version=version)
         if not changes:
             if not current.exists():
-                raise ConcurrentEditError
+                raise ConcurrentEditError(_saved_now(obj))
             return obj
         values = {f.attname: getattr(obj, f.attname) for f in _audited_fields(obj)}
         saved = current.update(version=F("version") + 1, **values)
         if not saved:
-            raise ConcurrentEditError
+            raise ConcurrentEditError(_saved_now(obj))
         obj.version = version + 1
     elif changes:
         obj.save()
     if changes:
         record(actor=actor, obj=obj, action=AuditEvent.Action.UPDATED, changes=changes, note=note)
     return obj
+
+
+def _saved_now(obj: models.Model) -> models.Model | None:
+    return type(obj)._base_manager.filter(pk=obj.pk).first()
 
 
 @transaction.atomic
@@ -130,9 +142,15 @@ def delete(obj: models.Model, *, actor, note: str = "") -> None:
     obj.delete()
 
 
+# What a removed value reads as, in the database and (translated) on history pages.
+REDACTED = "[removed]"
+
+
 def _readable(model: type[models.Model], name: str, value: Any) -> str:
     if value is None or value == "":
         return "–"
+    if value == REDACTED:
+        return str(_("(removed by an administrator)"))
     try:
         field = model._meta.get_field(name)
     except FieldDoesNotExist:
@@ -144,10 +162,14 @@ def _readable(model: type[models.Model], name: str, value: Any) -> str:
     return str(value)
 
 
-def history_for(obj: models.Model, *, including: tuple[models.QuerySet, ...] = ()) -> list:
+def history_for(
+    obj: models.Model, *, including: tuple[models.QuerySet, ...] = (), show_values: bool = True
+) -> list:
     """Every recorded change to ``obj`` (and to the objects of the ``including`` querysets, e.g.
     a unit's memberships), oldest first, in one query. Each event gets ``readable_changes``:
-    field labels and values as people read them."""
+    field labels, in the reader's language, and — only when ``show_values`` — the values before
+    and after, as people read them. Without values a reader learns who changed which fields
+    when, and nothing of what was written."""
     models_by_type = {ContentType.objects.get_for_model(obj, for_concrete_model=False): type(obj)}
     condition = Q(content_type=next(iter(models_by_type)), object_id=str(obj.pk))
     for queryset in including:
@@ -161,13 +183,61 @@ def history_for(obj: models.Model, *, including: tuple[models.QuerySet, ...] = (
         event.subject = event.object_repr if model is not type(obj) else ""
         event.readable_changes = [
             {
+                "field": name,
                 "label": _label(model, name),
-                "before": _readable(model, name, before),
-                "after": _readable(model, name, after),
+                "before": _readable(model, name, before) if show_values else None,
+                "after": _readable(model, name, after) if show_values else None,
+                "removable": show_values
+                and any(v not in (None, "", REDACTED) for v in (before, after)),
             }
             for name, (before, after) in event.changes.items()
         ]
     return events
+
+
+def field_label(event: AuditEvent, name: str) -> str:
+    return _label(event.content_type.model_class(), name)
+
+
+def event_get(*, event_id: int) -> AuditEvent | None:
+    return AuditEvent.objects.select_related("content_type").filter(pk=event_id).first()
+
+
+@transaction.atomic
+def redact(*, actor, event: AuditEvent, field: str, reason: str) -> AuditEvent:
+    """Take a recorded value out of the audit trail for good (patient or personal data written by
+    mistake): from this change and from every change to the same object's same field that holds
+    it, and from the object's recorded name. The removal is recorded, with its reason, but not
+    the value. The caller has checked ``actor`` may redact (``core.permissions.REDACT``)."""
+    pair = event.changes.get(field)
+    values = {value for value in (pair or ()) if value not in (None, "", REDACTED)}
+    if not values:
+        raise ValidationError(_("There is no value left to remove in this change."))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why the value is being removed")})
+    same_object = AuditEvent.objects.select_for_update().filter(
+        content_type_id=event.content_type_id, object_id=event.object_id
+    )
+    for other in same_object:
+        changes = {
+            name: [REDACTED if name == field and value in values else value for value in sides]
+            for name, sides in other.changes.items()
+        }
+        object_repr = other.object_repr
+        for value in values:
+            if isinstance(value, str) and len(value) >= 4:
+                object_repr = object_repr.replace(value, REDACTED)
+        if changes != other.changes or object_repr != other.object_repr:
+            AuditEvent.objects.erase_values(other.pk, changes=changes, object_repr=object_repr)
+    return AuditEvent.objects.create(
+        actor=actor if getattr(actor, "pk", None) else None,
+        action=AuditEvent.Action.REDACTED,
+        content_type_id=event.content_type_id,
+        object_id=event.object_id,
+        object_repr=AuditEvent.objects.get(pk=event.pk).object_repr,
+        changes={field: [REDACTED, REDACTED]},
+        note=reason,
+    )
 
 
 def _label(model: type[models.Model], name: str) -> str:

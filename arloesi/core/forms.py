@@ -1,11 +1,14 @@
-"""Django forms rendered with the NHS.UK components (see jinja2/core/_forms.html)."""
+"""Django forms rendered with the NHS.UK components (see jinja2/core/_forms.html), the form that
+carries the version an edit started from, and how a service's refusal shows on a form.
+
+Fields come from ``core.fields`` (one wording for each kind of error)."""
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from arloesi.core import nhs_number
+from arloesi.core import fields, nhs_number
 
 
 def _component(widget: forms.Widget) -> str:
@@ -42,7 +45,8 @@ def field_params(bf: forms.BoundField, **options) -> dict:
             k: v for k, v in widget.attrs.items() if k not in {"class", "rows", "cols", "accept"}
         },
     }
-    if not bf.field.required and component not in {"checkbox"}:
+    optional = not bf.field.required and not getattr(bf.field, "needed_to_submit", False)
+    if optional and component not in {"checkbox"}:
         params["label"]["text"] = f"{bf.label} {_('(optional)')}"
     if bf.help_text:
         params["hint"] = {"text": str(bf.help_text)}
@@ -122,3 +126,79 @@ def warn_if_patient_data(request, *texts: str) -> None:
                 "number."
             ),
         )
+
+
+STALE_PAGE = _("This page was out of date. Open it again to make your changes")
+
+
+class VersionedForm(forms.Form):
+    """Edits an object that ``core.audit.update`` guards with a version (``VersionedModel``).
+
+    The form carries the version the person started from. When someone else saved meanwhile,
+    ``show_stale`` keeps everything this person typed, moves the form on to the version saved
+    now (so saving again is a deliberate choice) and lists what the other person changed.
+    """
+
+    expected_version = forms.IntegerField(
+        widget=forms.HiddenInput,
+        min_value=1,
+        max_value=2**31 - 1,
+        error_messages={
+            "required": STALE_PAGE,
+            "invalid": STALE_PAGE,
+            "min_value": STALE_PAGE,
+            "max_value": STALE_PAGE,
+        },
+    )
+
+    # The object's fields this form edits, in order.
+    edited_fields: tuple[str, ...] = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.theirs: list[dict] = []
+
+    @classmethod
+    def initial_from(cls, obj) -> dict:
+        return {
+            **{name: getattr(obj, name) for name in cls.edited_fields},
+            "expected_version": obj.version,
+        }
+
+    def values(self) -> dict:
+        """What to save: the edited fields as cleaned."""
+        return {name: self.cleaned_data[name] for name in self.edited_fields}
+
+    def show_stale(self, current) -> None:
+        data = self.data.copy()
+        data["expected_version"] = str(current.version)
+        typed = dict(getattr(self, "cleaned_data", {}))
+        self.data = data
+        self._errors = None
+        self.full_clean()
+        self.theirs = [
+            change for name in self.edited_fields if (change := _theirs(self, current, name, typed))
+        ]
+
+
+def _theirs(form: forms.Form, saved, name: str, typed: dict) -> dict | None:
+    """The other person's saved value of one field, when it differs from what was typed."""
+    current = getattr(saved, name)
+    if (typed.get(name) or "") == (current or ""):
+        return None
+    if hasattr(saved, f"get_{name}_display"):
+        shown = getattr(saved, f"get_{name}_display")()
+    elif isinstance(current, bool):
+        shown = _("Yes") if current else _("No")
+    else:
+        shown = current
+    return {"label": form[name].label, "value": "" if shown is None else str(shown)}
+
+
+class RedactForm(forms.Form):
+    reason = fields.long_text(
+        _("Why is this value being removed?"),
+        required_message=_("Say why the value is being removed"),
+        hint=_("For example, it was an NHS number or someone’s personal details."),
+        rows=3,
+    )

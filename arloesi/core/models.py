@@ -19,6 +19,13 @@ class ImmutableQuerySet(models.QuerySet):
         raise ImmutableRecordError("Audit and status records cannot be deleted.")
 
 
+class AuditEventQuerySet(ImmutableQuerySet):
+    def erase_values(self, pk: int, *, changes: dict, object_repr: str) -> None:
+        """The one edit an audit row allows: patient or personal data taken out of it, so that
+        it is gone from the database (``core.audit.redact``, which records the removal itself)."""
+        models.QuerySet.update(self.filter(pk=pk), changes=changes, object_repr=object_repr)
+
+
 class ImmutableModel(models.Model):
     """A row that records a fact: inserted once, never updated, never deleted."""
 
@@ -44,6 +51,7 @@ class AuditEvent(ImmutableModel):
         UPDATED = "updated", _("Changed")
         DELETED = "deleted", _("Deleted")
         STATUS = "status", _("Status changed")
+        REDACTED = "redacted", _("Value removed")
 
     at = models.DateTimeField(default=timezone.now)
     actor = models.ForeignKey(
@@ -56,6 +64,8 @@ class AuditEvent(ImmutableModel):
     # {field name: [old value, new value]} as displayable text.
     changes = models.JSONField(default=dict, blank=True)
     note = models.TextField(blank=True)
+
+    objects = AuditEventQuerySet.as_manager()
 
     class Meta:
         ordering = ["-at", "-id"]

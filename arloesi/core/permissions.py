@@ -15,6 +15,10 @@ from collections.abc import Iterable
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+# Take a recorded value (patient or personal data written by mistake) out of the audit trail.
+# Granted to administrators in organisations.roles.
+REDACT = "core.redact_audit_values"
+
 
 def reach(user, permission: str) -> tuple[str, ...]:
     if not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):

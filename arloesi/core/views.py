@@ -1,11 +1,15 @@
 from django.contrib.auth.decorators import login_required
 from django.db import connection
-from django.http import HttpResponse
-from django.shortcuts import render
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
-from arloesi.core import attention
+from arloesi.core import attention, audit, permissions
+from arloesi.core.forms import RedactForm
+from arloesi.core.service_calls import call_service
 
 
 @never_cache
@@ -64,3 +68,34 @@ def server_error(request):
 
 def bad_request(request, exception=None):
     return render(request, "core/400.html", status=400)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def history_redact(request, event_id: int, field: str):
+    """An administrator takes a value out of a history page, for good, with a reason."""
+    if not permissions.can_anywhere(request.user, permissions.REDACT):
+        raise Http404
+    event = audit.event_get(event_id=event_id)
+    if event is None or field not in event.changes:
+        raise Http404
+    back = request.POST.get("next") or request.GET.get("next") or ""
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = ""
+    form = RedactForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        result = call_service(
+            request,
+            lambda: audit.redact(
+                actor=request.user, event=event, field=field, reason=form.cleaned_data["reason"]
+            ),
+            form=form,
+            success=_("The value has been removed from the history."),
+        )
+        if result.ok:
+            return redirect(back or "home")
+    return render(
+        request,
+        "core/history_redact.html",
+        {"event": event, "label": audit.field_label(event, field), "form": form, "back": back},
+    )

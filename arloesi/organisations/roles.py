@@ -10,6 +10,8 @@ from enum import StrEnum
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from arloesi.core.permissions import REDACT
+
 
 class Kind(models.TextChoices):
     WALES = "wales", _("Wales")
@@ -112,6 +114,7 @@ GRANTS: dict[str, dict[Role, Reach]] = {
         Role.ADMINISTRATOR: Reach.UNIT,
     },
     Perm.IMPORT: {Role.ADMINISTRATOR: Reach.UNIT},
+    REDACT: {Role.ADMINISTRATOR: Reach.UNIT},
 }
 
 # Which roles a person holding a role may give to others (within their reach).

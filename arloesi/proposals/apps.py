@@ -18,8 +18,8 @@ def _register_review() -> None:
     the home-page items waiting for a reviewer's scores or a chair's decision."""
     from arloesi.core import attention, navigation
     from arloesi.core import permissions as core_permissions
-    from arloesi.proposals import selectors_review
     from arloesi.proposals.permissions import Perm
+    from arloesi.proposals.selectors import attention as proposal_attention
 
     navigation.register(
         _("Reviews"),
@@ -30,7 +30,7 @@ def _register_review() -> None:
         ),
         order=60,
     )
-    attention.register(selectors_review.attention_for)
+    attention.register(proposal_attention.review_attention_for)
 
 
 def _register_authoring() -> None:
@@ -38,8 +38,8 @@ def _register_authoring() -> None:
     for drafts waiting for their authors and sponsorships waiting for a lead's confirmation."""
     from arloesi.core import attention, navigation
     from arloesi.core import permissions as core_permissions
-    from arloesi.proposals import attention as proposal_attention
     from arloesi.proposals.permissions import Perm
+    from arloesi.proposals.selectors import attention as proposal_attention
 
     navigation.register(
         _("Proposals"),
@@ -50,4 +50,4 @@ def _register_authoring() -> None:
         ),
         order=50,
     )
-    attention.register(proposal_attention.attention_for)
+    attention.register(proposal_attention.authoring_attention_for)

@@ -26,6 +26,9 @@ class Perm(StrEnum):
     OVERSEE = "proposals.oversee"
     # Read proposals once a final decision on them is published.
     VIEW_DECIDED = "proposals.view_decided"
+    # Read what was written before and after each change on a proposal's history (its authors
+    # may too); everyone else who sees the proposal sees only who changed which fields, when.
+    VIEW_CHANGE_VALUES = "proposals.view_change_values"
 
 
 _EVERY_ROLE = dict.fromkeys(Role, Reach.UNIT)
@@ -55,3 +58,7 @@ grant(
     {Role.HEALTH_BOARD_OFFICER: Reach.UNIT, Role.ADMINISTRATOR: Reach.UNIT},
 )
 grant(Perm.VIEW_DECIDED, _EVERY_ROLE)
+grant(
+    Perm.VIEW_CHANGE_VALUES,
+    {Role.PLANNING_GROUP_CHAIR: Reach.UNIT, Role.ADMINISTRATOR: Reach.UNIT},
+)

@@ -51,7 +51,8 @@ def test_history_is_readable_and_ordered():
     audit.update(unit, actor=actor, local_alias="LCC")
     events = audit.history_for(unit)
     assert [e.readable_changes[0]["after"] for e in events] == ["NCN", "LCC"]
-    assert events[0].readable_changes[0] == {"label": "Local name", "before": "–", "after": "NCN"}
+    first = events[0].readable_changes[0]
+    assert (first["label"], first["before"], first["after"]) == ("Local name", "–", "NCN")
 
 
 def test_audit_rows_cannot_be_edited_or_deleted():

@@ -24,6 +24,8 @@ from arloesi.proposals.models.review import (
     Score,
 )
 from arloesi.proposals.models.writing import (
+    CoAuthorInvitation,
+    CoAuthorInvitationStatusChange,
     EvaluationPlan,
     Proposal,
     ProposalAttachment,
@@ -35,6 +37,8 @@ from arloesi.proposals.models.writing import (
 )
 
 __all__ = [
+    "CoAuthorInvitation",
+    "CoAuthorInvitationStatusChange",
     "ConflictDeclaration",
     "Criterion",
     "Decision",

@@ -14,7 +14,9 @@ from arloesi.proposals.workflow import Outcome
 class Decision(ImmutableModel):
     """The chair's decision on a proposal under review, with its reasons. Kept as recorded."""
 
-    proposal = models.ForeignKey(Proposal, on_delete=models.PROTECT, related_name="decisions")
+    proposal = models.ForeignKey(
+        Proposal, verbose_name=_("proposal"), on_delete=models.PROTECT, related_name="decisions"
+    )
     outcome = models.CharField(_("decision"), max_length=40, choices=Outcome)
     rationale = models.TextField(_("reasons for the decision"))
     conditions = models.TextField(_("conditions"), blank=True)
@@ -23,9 +25,12 @@ class Decision(ImmutableModel):
     meeting_reference = models.CharField(_("meeting"), max_length=200, blank=True)
     meeting_date = models.DateField(_("meeting date"), null=True, blank=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
-    decided_at = models.DateTimeField(default=timezone.now)
+    decided_at = models.DateTimeField(_("decided"), default=timezone.now)
 
     class Meta:
         ordering = ["decided_at", "id"]

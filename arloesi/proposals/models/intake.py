@@ -81,7 +81,10 @@ class Intake(models.Model):
     """
 
     planning_group = models.ForeignKey(
-        "organisations.OrganisationUnit", on_delete=models.PROTECT, related_name="+"
+        "organisations.OrganisationUnit",
+        verbose_name=_("planning group"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     opens_at = models.DateTimeField(_("opens"), default=timezone.now)
     closes_at = models.DateTimeField(_("closes"), null=True, blank=True)
@@ -120,7 +123,9 @@ class Intake(models.Model):
 
 
 class Criterion(models.Model):
-    intake = models.ForeignKey(Intake, on_delete=models.PROTECT, related_name="criteria")
+    intake = models.ForeignKey(
+        Intake, verbose_name=_("intake"), on_delete=models.PROTECT, related_name="criteria"
+    )
     name_en = models.CharField(_("name in English"), max_length=200)
     name_cy = models.CharField(_("name in Welsh"), max_length=200)
     weight = models.DecimalField(
@@ -129,7 +134,7 @@ class Criterion(models.Model):
         decimal_places=2,
         validators=[MinValueValidator(0.01)],
     )
-    position = models.PositiveSmallIntegerField(default=0)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
         ordering = ["position", "id"]

@@ -13,7 +13,9 @@ from arloesi.proposals.models.writing import Proposal
 
 
 class ReviewerAssignment(models.Model):
-    proposal = models.ForeignKey(Proposal, on_delete=models.PROTECT, related_name="assignments")
+    proposal = models.ForeignKey(
+        Proposal, verbose_name=_("proposal"), on_delete=models.PROTECT, related_name="assignments"
+    )
     reviewer = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("reviewer"),
@@ -21,9 +23,12 @@ class ReviewerAssignment(models.Model):
         related_name="+",
     )
     assigned_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned by"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
-    assigned_at = models.DateTimeField(default=timezone.now)
+    assigned_at = models.DateTimeField(_("assigned"), default=timezone.now)
 
     class Meta:
         ordering = ["assigned_at", "id"]
@@ -40,11 +45,14 @@ class ConflictDeclaration(models.Model):
     """A reviewer's declaration of interests in one proposal; a conflict stops them scoring it."""
 
     assignment = models.OneToOneField(
-        ReviewerAssignment, on_delete=models.PROTECT, related_name="conflict"
+        ReviewerAssignment,
+        verbose_name=_("reviewer assignment"),
+        on_delete=models.PROTECT,
+        related_name="conflict",
     )
     has_conflict = models.BooleanField(_("has a conflict of interest"))
     details = models.TextField(_("details"), blank=True)
-    declared_at = models.DateTimeField(default=timezone.now)
+    declared_at = models.DateTimeField(_("declared"), default=timezone.now)
 
     class Meta:
         verbose_name = _("declaration of interests")
@@ -61,15 +69,20 @@ class ConflictDeclaration(models.Model):
 
 class Score(models.Model):
     assignment = models.ForeignKey(
-        ReviewerAssignment, on_delete=models.PROTECT, related_name="scores"
+        ReviewerAssignment,
+        verbose_name=_("reviewer assignment"),
+        on_delete=models.PROTECT,
+        related_name="scores",
     )
-    criterion = models.ForeignKey(Criterion, on_delete=models.PROTECT, related_name="+")
+    criterion = models.ForeignKey(
+        Criterion, verbose_name=_("criterion"), on_delete=models.PROTECT, related_name="+"
+    )
     value = models.PositiveSmallIntegerField(
         _("score"),
         validators=[MinValueValidator(scoring.MIN_SCORE), MaxValueValidator(scoring.MAX_SCORE)],
     )
     comment = models.TextField(_("comment"))
-    recorded_at = models.DateTimeField(default=timezone.now)
+    recorded_at = models.DateTimeField(_("recorded"), default=timezone.now)
 
     class Meta:
         ordering = ["criterion__position", "criterion_id"]
@@ -92,10 +105,13 @@ class ReviewNote(models.Model):
     """A reviewer's own note on a proposal: seen by nobody else, the chair included."""
 
     assignment = models.ForeignKey(
-        ReviewerAssignment, on_delete=models.PROTECT, related_name="notes"
+        ReviewerAssignment,
+        verbose_name=_("reviewer assignment"),
+        on_delete=models.PROTECT,
+        related_name="notes",
     )
     text = models.TextField(_("note"))
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(_("written"), default=timezone.now)
 
     class Meta:
         ordering = ["created_at", "id"]

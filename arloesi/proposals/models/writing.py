@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from arloesi.core.models import StatusChange, VersionedModel
 from arloesi.organisations.roles import Kind, Profession
 from arloesi.proposals import scoring, workflow
+from arloesi.proposals.files import MAX_ATTACHMENT_BYTES
 from arloesi.proposals.models.intake import Intake, LocalPriority
 from arloesi.proposals.workflow import (
     EvaluationApproach,
@@ -45,14 +46,24 @@ class Proposal(VersionedModel):
         related_name="+",
     )
     intake = models.ForeignKey(
-        Intake, null=True, blank=True, editable=False, on_delete=models.PROTECT, related_name="+"
+        Intake,
+        verbose_name=_("intake"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, editable=False, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.PROTECT,
+        editable=False,
+        related_name="+",
     )
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    created_at = models.DateTimeField(_("started"), default=timezone.now, editable=False)
     # First submission: from then on the planning group's chair can see the proposal.
-    submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True, editable=False)
 
     problem = models.TextField(_("the problem"), blank=True)
     evidence = models.TextField(_("evidence for the problem"), blank=True)
@@ -153,8 +164,15 @@ class Proposal(VersionedModel):
 class ProposalPriority(models.Model):
     """A local priority a proposal serves."""
 
-    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="priority_links")
-    priority = models.ForeignKey(LocalPriority, on_delete=models.PROTECT, related_name="+")
+    proposal = models.ForeignKey(
+        Proposal,
+        verbose_name=_("proposal"),
+        on_delete=models.CASCADE,
+        related_name="priority_links",
+    )
+    priority = models.ForeignKey(
+        LocalPriority, verbose_name=_("local priority"), on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         constraints = [
@@ -166,7 +184,9 @@ class ProposalPriority(models.Model):
 
 
 class ProposalAuthor(models.Model):
-    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="authors")
+    proposal = models.ForeignKey(
+        Proposal, verbose_name=_("proposal"), on_delete=models.CASCADE, related_name="authors"
+    )
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("author"),
@@ -174,7 +194,7 @@ class ProposalAuthor(models.Model):
         related_name="+",
     )
     is_lead = models.BooleanField(_("lead author"), default=False)
-    added_at = models.DateTimeField(default=timezone.now)
+    added_at = models.DateTimeField(_("added"), default=timezone.now)
 
     class Meta:
         ordering = ["-is_lead", "added_at", "id"]
@@ -190,10 +210,63 @@ class ProposalAuthor(models.Model):
         return f"{self.person} – {self.proposal}"
 
 
+class CoAuthorInvitation(models.Model):
+    """An author asks someone, by e-mail address, to write the proposal with them. Nobody is an
+    author, nor named on the proposal, until they accept: authorship changes who may review and
+    decide, so it is never given without consent. The address is kept whether or not anyone
+    can sign in with it, so the authors learn nothing about who has an account."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for a reply")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    proposal = models.ForeignKey(
+        Proposal,
+        verbose_name=_("proposal"),
+        on_delete=models.CASCADE,
+        related_name="co_author_invitations",
+    )
+    email = models.EmailField(_("email address"))
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invited by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status, default=Status.PENDING, editable=False
+    )
+    created_at = models.DateTimeField(_("invited"), default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("invitation to co-author")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["proposal", "email"],
+                condition=Q(status="pending"),
+                name="co_author_invitation_one_pending_per_address",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.email} – {self.proposal}"
+
+
+class CoAuthorInvitationStatusChange(StatusChange):
+    invitation = models.ForeignKey(
+        CoAuthorInvitation, on_delete=models.PROTECT, related_name="status_changes"
+    )
+
+
 class ProposalSponsor(models.Model):
     """A collaborative that sponsors a proposal; its lead confirms when several sponsor it."""
 
-    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="sponsors")
+    proposal = models.ForeignKey(
+        Proposal, verbose_name=_("proposal"), on_delete=models.CASCADE, related_name="sponsors"
+    )
     collaborative = models.ForeignKey(
         "organisations.OrganisationUnit",
         verbose_name=_("sponsoring collaborative"),
@@ -201,9 +274,14 @@ class ProposalSponsor(models.Model):
         related_name="+",
     )
     confirmed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("confirmed by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
-    confirmed_at = models.DateTimeField(null=True, blank=True)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
 
     class Meta:
         ordering = ["id"]
@@ -234,7 +312,9 @@ class ProposalSponsor(models.Model):
 class ProposalNeed(models.Model):
     """Staff time a proposal needs from one profession or skill."""
 
-    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="needs")
+    proposal = models.ForeignKey(
+        Proposal, verbose_name=_("proposal"), on_delete=models.CASCADE, related_name="needs"
+    )
     profession = models.CharField(_("profession"), max_length=20, choices=Profession)
     skill = models.CharField(_("skill"), max_length=200, blank=True)
     hours = models.PositiveIntegerField(_("hours"), validators=[MinValueValidator(1)])
@@ -250,7 +330,10 @@ class ProposalNeed(models.Model):
 
 class EvaluationPlan(VersionedModel):
     proposal = models.OneToOneField(
-        Proposal, on_delete=models.CASCADE, related_name="evaluation_plan"
+        Proposal,
+        verbose_name=_("proposal"),
+        on_delete=models.CASCADE,
+        related_name="evaluation_plan",
     )
     objectives = models.TextField(_("objectives"), blank=True)
     baseline = models.TextField(_("baseline"), blank=True)
@@ -269,10 +352,9 @@ class EvaluationPlan(VersionedModel):
 
 
 class ProposalTransition(StatusChange):
-    proposal = models.ForeignKey(Proposal, on_delete=models.PROTECT, related_name="transitions")
-
-
-MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024
+    proposal = models.ForeignKey(
+        Proposal, verbose_name=_("proposal"), on_delete=models.PROTECT, related_name="transitions"
+    )
 
 
 def attachment_path(instance, filename: str) -> str:
@@ -282,16 +364,21 @@ def attachment_path(instance, filename: str) -> str:
 
 
 class ProposalAttachment(models.Model):
-    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(upload_to=attachment_path, max_length=100)
+    proposal = models.ForeignKey(
+        Proposal, verbose_name=_("proposal"), on_delete=models.CASCADE, related_name="attachments"
+    )
+    file = models.FileField(_("stored file"), upload_to=attachment_path, max_length=100)
     # The name the person uploaded it with: shown and used for downloads, never for storage.
     original_name = models.CharField(_("file name"), max_length=200)
-    content_type = models.CharField(max_length=100)
+    content_type = models.CharField(_("type of file"), max_length=100)
     size = models.PositiveIntegerField(_("size"))
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
-    uploaded_at = models.DateTimeField(default=timezone.now)
+    uploaded_at = models.DateTimeField(_("uploaded"), default=timezone.now)
 
     class Meta:
         ordering = ["uploaded_at", "id"]

@@ -7,6 +7,7 @@ here pointing at ``world.b_proposal``.
 from arloesi.organisations.roles import Role
 from arloesi.organisations.tests.factories import person_with_role
 from arloesi.proposals import services
+from arloesi.proposals.tests.factories import accepted_co_author
 
 PROBES: dict = {}
 PUBLIC: set = set()
@@ -125,8 +126,11 @@ def populate_authoring(world) -> None:
     world.b_co_author = person_with_role(
         Role.PRACTITIONER, b.collaborative, full_name=f"Co-author {marker}"
     )
-    world.b_author_link = services.proposal_author_add(
-        actor=world.b_author, proposal=world.b_proposal, person=world.b_co_author
+    world.b_author_link = accepted_co_author(
+        world.b_proposal, world.b_co_author, invited_by=world.b_author
+    )
+    world.b_co_author_invitation = services.co_author_invite(
+        actor=world.b_author, proposal=world.b_proposal, email="invited-b@example.org"
     )
     world.b_sponsor = services.sponsor_add(
         actor=world.b_author,
@@ -177,6 +181,13 @@ PROBES.update(
             "author_id": w.b_author_link.pk,
         },
         "proposals:staff": _b_draft,
+        "proposals:co_author_invitation_withdraw": lambda w: {
+            "proposal_id": w.b_proposal.pk,
+            "invitation_id": w.b_co_author_invitation.pk,
+        },
+        "proposals:co_author_invitation_answer": lambda w: {
+            "invitation_id": w.b_co_author_invitation.pk
+        },
         "proposals:need_remove": lambda w: {"proposal_id": w.b_proposal.pk, "need_id": w.b_need.pk},
         "proposals:attachments": _b_draft,
         "proposals:attachment_download": lambda w: {

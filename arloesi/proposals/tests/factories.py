@@ -12,8 +12,8 @@ from arloesi.organisations.tests.factories import (
     CollaborativeFactory,
     person_with_role,
 )
-from arloesi.proposals import services
-from arloesi.proposals.models import LocalPriority, Proposal
+from arloesi.proposals import selectors, services
+from arloesi.proposals.models import CoAuthorInvitation, LocalPriority, Proposal, ProposalAuthor
 
 COMPLETE = {
     "problem": "Too many people wait weeks for a routine eye check.",
@@ -106,9 +106,20 @@ def complete_draft(s: Setting, **fields) -> Proposal:
 
 def under_review(s: Setting, **fields) -> Proposal:
     """Submitted to an open intake, screened, with the setting's reviewers assigned."""
-    if not services.selectors.intake_current(planning_group=s.planning_group):
+    if not selectors.intake_current(planning_group=s.planning_group):
         services.intake_open(actor=s.chair, planning_group=s.planning_group)
     proposal = services.proposal_submit(actor=s.author, proposal=complete_draft(s, **fields))
     for reviewer in s.reviewers:
         services.reviewer_assign(actor=s.chair, proposal=proposal, reviewer=reviewer)
     return proposal
+
+
+def accepted_co_author(proposal: Proposal, person: Person, *, invited_by: Person | None = None):
+    """``person`` asked to co-author ``proposal`` by its lead author, and accepting."""
+    inviter = invited_by or proposal.authors.get(is_lead=True).person
+    services.co_author_invite(actor=inviter, proposal=proposal, email=person.email)
+    invitation = CoAuthorInvitation.objects.get(
+        proposal=proposal, email=person.email.lower(), status=CoAuthorInvitation.Status.PENDING
+    )
+    services.co_author_invitation_accept(actor=person, invitation=invitation)
+    return ProposalAuthor.objects.get(proposal=proposal, person=person)

@@ -14,7 +14,13 @@ from arloesi.organisations.tests.factories import (
     person_with_role,
 )
 from arloesi.proposals import selectors, services
-from arloesi.proposals.tests.factories import complete_draft, draft, setting, under_review
+from arloesi.proposals.tests.factories import (
+    accepted_co_author,
+    complete_draft,
+    draft,
+    setting,
+    under_review,
+)
 from arloesi.proposals.workflow import Status
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +34,7 @@ def test_authors_and_their_collaborative_see_the_draft_and_nobody_else_does():
     s = setting()
     proposal = draft(s)
     co_author = PersonFactory()
-    services.proposal_author_add(actor=s.author, proposal=proposal, person=co_author)
+    accepted_co_author(proposal, co_author, invited_by=s.author)
     assert sees(s.author, proposal)
     assert sees(co_author, proposal)
     assert sees(person_with_role(Role.PRACTITIONER, s.collaborative), proposal)
@@ -71,7 +77,7 @@ def test_reviewers_see_only_what_is_assigned_to_them_in_their_planning_group():
     member = s.reviewers[0]
     assert sees(member, assigned)
     assert not sees(member, not_assigned)
-    assert [a.proposal for a in selectors.assignments_for(member)] == [assigned]
+    assert [a.proposal for a in selectors.assignment_list_for(member)] == [assigned]
     # Leaving the planning group ends the access, the assignment notwithstanding.
     member.memberships.update(ended_at="2026-01-01T00:00:00Z")
     member = type(member).objects.get(pk=member.pk)

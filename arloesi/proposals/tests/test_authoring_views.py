@@ -24,15 +24,20 @@ from arloesi.organisations.tests.factories import (
     CollaborativeFactory,
     person_with_role,
 )
-from arloesi.proposals import services
+from arloesi.proposals import selectors, services
 from arloesi.proposals.models import (
     EvaluationPlan,
     Proposal,
     ProposalAttachment,
     ProposalSponsor,
 )
-from arloesi.proposals.tests.factories import COMPLETE, complete_draft, draft, setting
-from arloesi.proposals.views.authoring import _details
+from arloesi.proposals.tests.factories import (
+    COMPLETE,
+    accepted_co_author,
+    complete_draft,
+    draft,
+    setting,
+)
 from arloesi.proposals.workflow import Outcome, Status
 
 pytestmark = pytest.mark.django_db
@@ -132,8 +137,8 @@ def test_starting_a_proposal_makes_a_draft_and_opens_its_task_list(client):
     ("data", "message"),
     [
         ({"title": ""}, "Enter a title for the proposal"),
-        ({"title": "x" * 201}, "Title must be 200 characters or fewer"),
-        ({"title": "Fine", "collaborative": "999999"}, "Select one of the professional"),
+        ({"title": "x" * 201}, "“Title” must be 200 characters or fewer"),
+        ({"title": "Fine", "collaborative": "999999"}, "Select one of the options listed"),
     ],
 )
 def test_a_bad_start_is_shown_again_with_a_clear_message(client, data, message):
@@ -220,7 +225,7 @@ def test_a_too_long_answer_is_refused_and_what_was_typed_is_kept(client):
     response = save(client, proposal, "pitch", pitch_hook="word " * 300, pitch_ask="Fund it")
     page = body(response)
     assert response.status_code == 200
-    assert "“The hook” must be 1,000 characters or fewer" in page
+    assert "“Hook” must be 1,000 characters or fewer" in page
     assert "Fund it" in page
     proposal.refresh_from_db()
     assert proposal.pitch_ask == ""
@@ -229,10 +234,10 @@ def test_a_too_long_answer_is_refused_and_what_was_typed_is_kept(client):
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        ({"funding_amount": "lots"}, "Enter the money needed as a number of pounds"),
-        ({"funding_amount": "-5"}, "The money needed must be 0 or more"),
-        ({"duration_months": "six"}, "Enter the number of months as a whole number"),
-        ({"funding_source": "lottery"}, "Select one of the sources listed"),
+        ({"funding_amount": "lots"}, "Enter “Money needed” as an amount in pounds"),
+        ({"funding_amount": "-5"}, "“Money needed” must be £0 or more"),
+        ({"duration_months": "six"}, "Enter “Number of months” as a whole number"),
+        ({"funding_source": "lottery"}, "Select one of the options listed"),
     ],
 )
 def test_wrong_kinds_of_answer_get_clear_messages(client, data, message):
@@ -252,14 +257,14 @@ def test_a_radio_answer_must_be_one_of_the_choices(client):
     proposal = draft(s)
     client.force_login(s.author)
     page = body(save(client, proposal, "innovation", innovation_type="magic"))
-    assert "Select one of the kinds of innovation listed" in page
+    assert "Select one of the options listed" in page
 
 
 def test_the_second_of_two_people_editing_a_draft_is_refused(client):
     s = setting()
     proposal = draft(s)
     co_author = person_with_role(Role.PRACTITIONER, s.collaborative)
-    services.proposal_author_add(actor=s.author, proposal=proposal, person=co_author)
+    accepted_co_author(proposal, co_author, invited_by=s.author)
     client.force_login(s.author)
     form = body(client.get(section_url(proposal, "problem")))
     version = re.search(r'name="expected_version" value="(\d+)"', form).group(1)
@@ -330,7 +335,7 @@ def test_priorities_are_chosen_from_the_planning_groups_current_ones(client):
     client.post(url("proposal_priorities", proposal), {"priorities": [s.priority.pk]})
     assert list(proposal.priority_links.values_list("priority_id", flat=True)) == [s.priority.pk]
     response = client.post(url("proposal_priorities", proposal), {"priorities": ["999999"]})
-    assert "Select priorities from the list" in body(response)
+    assert "Select one of the options listed" in body(response)
 
 
 def test_staff_time_lines_are_added_and_removed(client):
@@ -341,23 +346,47 @@ def test_staff_time_lines_are_added_and_removed(client):
     need = proposal.needs.get()
     assert need.hours == 20
     page = body(client.post(url("staff", proposal), {"profession": "optometry", "hours": "x"}))
-    assert "Enter the hours as a whole number" in page
+    assert "Enter “Hours” as a whole number, like 20" in page
     client.post(url("need_remove", proposal, need_id=need.pk))
     assert not proposal.needs.exists()
 
 
-def test_a_co_author_is_added_by_email(client):
+def test_a_co_author_is_asked_by_email_and_becomes_one_only_by_accepting(client):
     s = setting()
     proposal = draft(s)
     colleague = person_with_role(Role.PRACTITIONER, s.collaborative, email="dai@example.org")
     client.force_login(s.author)
-    page = body(client.post(url("authors", proposal), {"email": "nobody@example.org"}))
-    assert "Nobody with this email address can sign in to Arloesi" in page
-    assert "nobody@example.org" in page
     client.post(url("authors", proposal), {"email": "DAI@example.org"})
-    assert proposal.authors.filter(person=colleague).exists()
+    assert not proposal.authors.filter(person=colleague).exists()
+    assert "dai@example.org" in body(client.get(url("authors", proposal)))
+
     client.force_login(colleague)
+    page = body(client.get(reverse("proposals:co_author_invitations")))
+    assert proposal.title in page
+    invitation = proposal.co_author_invitations.get()
+    answer = reverse(
+        "proposals:co_author_invitation_answer", kwargs={"invitation_id": invitation.pk}
+    )
+    client.post(answer, {"answer": "accept"})
+    assert proposal.authors.filter(person=colleague).exists()
     assert client.get(url("edit", proposal)).status_code == 200
+
+
+def test_asking_an_address_says_nothing_about_whether_anyone_signs_in_with_it(client):
+    s = setting()
+    proposal = draft(s)
+    person_with_role(Role.PRACTITIONER, s.collaborative, email="dai@example.org")
+    client.force_login(s.author)
+
+    def answer(email):
+        response = client.post(url("authors", proposal), {"email": email}, follow=True)
+        said = re.search(r"notification-banner__heading[^>]*>(.*?)<", body(response), re.S)
+        return response.status_code, said.group(1).strip().replace(email, "EMAIL")
+
+    known, unknown = answer("dai@example.org"), answer("nobody@example.org")
+    assert known == unknown
+    assert "co-author" in known[1]
+    assert proposal.co_author_invitations.count() == 2
 
 
 # --- Sponsors ---------------------------------------------------------------------------------
@@ -521,7 +550,6 @@ def test_an_attachment_is_uploaded_and_downloaded_only_by_those_who_may_see_it(c
     assert response["X-Content-Type-Options"] == "nosniff"
     assert b"".join(response.streaming_content) == PDF
     assert AuditEvent.objects.filter(action="downloaded", object_id=str(attachment.pk)).exists()
-    assert "downloaded" not in body(client.get(url("history", proposal)))
     client.force_login(outsider())
     assert client.get(download).status_code == 404
 
@@ -596,7 +624,7 @@ def test_the_pitch_pack_fits_on_two_pages_even_with_the_longest_answers():
     proposal = complete_draft(s, problem="word " * 1000, evidence="word " * 1000, **longest)
     html = render_to_string(
         "proposals/pitch_pack.html",
-        {"proposal": proposal, **_details(proposal)},
+        {"proposal": proposal, "details": selectors.proposal_details(proposal=proposal)},
     )
     stylesheet = CSS(filename=finders.find(PRINT_STYLESHEET))
     assert len(HTML(string=html).render(stylesheets=[stylesheet]).pages) <= 2
@@ -736,7 +764,7 @@ def test_a_page_out_of_date_is_refused_with_a_clear_message(client):
 
 
 def test_the_list_pages_through_many_proposals(client, monkeypatch):
-    monkeypatch.setattr("arloesi.proposals.views.authoring.PAGE_SIZE", 3)
+    monkeypatch.setattr("arloesi.proposals.selectors.writing.drafting.PAGE_SIZE", 3)
     s = setting()
     for number in range(4):
         draft(s, title=f"Idea {number}")

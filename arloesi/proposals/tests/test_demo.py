@@ -60,7 +60,7 @@ def test_the_demo_shows_proposals_in_every_state_and_loading_again_adds_nothing(
     # The chair's queue ranks the proposal under review with both reviewers' scores.
     chair = demo_person("pcpg.chair@arloesi.example")
     under_review = Proposal.objects.get(status=Status.UNDER_REVIEW)
-    (entry,) = selectors.review_queue_for(chair, under_review.planning_group)
+    (entry,) = selectors.queue_for(chair, planning_group=under_review.planning_group).rows
     assert entry.summary.weighted_score is not None
     assert entry.reviewers_assigned == 2
 

@@ -18,7 +18,13 @@ from arloesi.organisations.tests.factories import (
 )
 from arloesi.proposals import services
 from arloesi.proposals.models import ReviewerAssignment
-from arloesi.proposals.tests.factories import complete_draft, draft, setting, under_review
+from arloesi.proposals.tests.factories import (
+    accepted_co_author,
+    complete_draft,
+    draft,
+    setting,
+    under_review,
+)
 from arloesi.proposals.workflow import Outcome
 
 pytestmark = pytest.mark.django_db
@@ -86,7 +92,7 @@ def test_each_author_hears_in_their_own_language():
     s = setting()
     proposal = ready_to_submit(s)
     co_author = PersonFactory(preferred_language="cy")
-    services.proposal_author_add(actor=s.author, proposal=proposal, person=co_author)
+    accepted_co_author(proposal, co_author, invited_by=s.author)
     services.proposal_submit(actor=s.author, proposal=proposal)
     assert only_message_to(s.author).extra_headers["Content-Language"] == "en"
     welsh_copy = only_message_to(co_author)
@@ -98,7 +104,7 @@ def test_each_author_hears_in_their_own_language():
 def test_a_chair_who_is_an_author_gets_only_the_authors_email():
     s = setting()
     proposal = ready_to_submit(s)
-    services.proposal_author_add(actor=s.author, proposal=proposal, person=s.chair)
+    accepted_co_author(proposal, s.chair, invited_by=s.author)
     services.proposal_submit(actor=s.author, proposal=proposal)
     assert only_message_to(s.chair).subject.startswith("Your proposal has been submitted")
 
@@ -176,7 +182,7 @@ def test_the_decision_reaches_each_author_with_its_reasons_conditions_and_feedba
     s = setting()
     proposal = ready_to_submit(s)
     co_author = PersonFactory(preferred_language="cy")
-    services.proposal_author_add(actor=s.author, proposal=proposal, person=co_author)
+    accepted_co_author(proposal, co_author, invited_by=s.author)
     services.proposal_submit(actor=s.author, proposal=proposal)
     mail.outbox.clear()
     services.decision_record(

@@ -24,7 +24,13 @@ from arloesi.proposals.models import (
     ProposalSponsor,
     ProposalTransition,
 )
-from arloesi.proposals.tests.factories import complete_draft, draft, setting, under_review
+from arloesi.proposals.tests.factories import (
+    accepted_co_author,
+    complete_draft,
+    draft,
+    setting,
+    under_review,
+)
 from arloesi.proposals.workflow import Status
 
 pytestmark = pytest.mark.django_db
@@ -66,7 +72,7 @@ def test_an_edit_saved_by_someone_else_meanwhile_is_refused():
     s = setting()
     proposal = draft(s)
     co_author = PersonFactory()
-    services.proposal_author_add(actor=s.author, proposal=proposal, person=co_author)
+    accepted_co_author(proposal, co_author, invited_by=s.author)
     services.proposal_update(
         actor=co_author, proposal=proposal, expected_version=1, problem="Their version"
     )
@@ -272,7 +278,7 @@ def test_a_chair_who_wrote_the_proposal_cannot_decide_on_it():
     s = setting()
     services.intake_open(actor=s.chair, planning_group=s.planning_group)
     proposal = complete_draft(s)
-    services.proposal_author_add(actor=s.author, proposal=proposal, person=s.chair)
+    accepted_co_author(proposal, s.chair, invited_by=s.author)
     proposal = services.proposal_submit(actor=s.author, proposal=proposal)
     with pytest.raises(PermissionDenied):
         services.decision_record(

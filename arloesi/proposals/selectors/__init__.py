@@ -1,0 +1,123 @@
+"""Reads of proposals: the app's front door for every page and for other apps.
+
+Every read is scoped to what the reader may see (``visibility``); one function per page returns
+what it shows. Views and other apps import from here, never from the modules behind it.
+"""
+
+from arloesi.proposals.selectors.decisions import (
+    decisions_for,
+    proposal_decisions,
+    queue_for,
+    queue_page_for,
+    review_home_for,
+)
+from arloesi.proposals.selectors.intake import (
+    criterion_get_for_user,
+    intake_current,
+    intake_get_for_user,
+    intake_page_for,
+    planning_group_for_chair,
+    planning_group_for_intake,
+    priority_get_for_user,
+    priority_list_for_planning_group,
+    priority_list_for_unit,
+    unit_for_priorities,
+)
+from arloesi.proposals.selectors.review import (
+    assignment_list_for,
+    proposal_for_chair,
+    review_page_for,
+    review_summary_for,
+    reviewers_page_for,
+)
+from arloesi.proposals.selectors.visibility import (
+    ProposalAccess,
+    proposal_access,
+    proposal_get_for_user,
+    proposal_list_for,
+)
+from arloesi.proposals.selectors.writing.drafting import (
+    attachment_get_for_user,
+    attachment_of,
+    attachments_of,
+    author_of,
+    authors_page,
+    co_author_invitation_for,
+    co_author_invitations_for,
+    collaboratives_for,
+    information_requested,
+    invitation_of,
+    need_of,
+    needs_of,
+    priorities_page,
+    problem_items,
+    proposal_for_authors,
+    proposal_list_page,
+    section_object,
+    sponsor_for_lead,
+    sponsor_of,
+    sponsors_page,
+    submit_page,
+    task_list_page,
+)
+from arloesi.proposals.selectors.writing.reading import (
+    detail_page,
+    history_page,
+    proposal_details,
+)
+from arloesi.proposals.selectors.writing.screening import proposal_screening
+from arloesi.proposals.selectors.writing.similar import similar_proposals_for
+
+__all__ = [
+    "ProposalAccess",
+    "assignment_list_for",
+    "attachment_get_for_user",
+    "attachment_of",
+    "attachments_of",
+    "author_of",
+    "authors_page",
+    "co_author_invitation_for",
+    "co_author_invitations_for",
+    "collaboratives_for",
+    "criterion_get_for_user",
+    "decisions_for",
+    "detail_page",
+    "history_page",
+    "information_requested",
+    "intake_current",
+    "intake_get_for_user",
+    "intake_page_for",
+    "invitation_of",
+    "need_of",
+    "needs_of",
+    "planning_group_for_chair",
+    "planning_group_for_intake",
+    "priorities_page",
+    "priority_get_for_user",
+    "priority_list_for_planning_group",
+    "priority_list_for_unit",
+    "problem_items",
+    "proposal_access",
+    "proposal_decisions",
+    "proposal_details",
+    "proposal_for_authors",
+    "proposal_for_chair",
+    "proposal_get_for_user",
+    "proposal_list_for",
+    "proposal_list_page",
+    "proposal_screening",
+    "queue_for",
+    "queue_page_for",
+    "review_home_for",
+    "review_page_for",
+    "review_summary_for",
+    "reviewers_page_for",
+    "section_object",
+    "similar_proposals_for",
+    "sponsor_for_lead",
+    "sponsor_of",
+    "sponsors_page",
+    "submit_page",
+    "task_list_page",
+    "unit_for_priorities",
+]

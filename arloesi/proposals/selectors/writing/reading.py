@@ -1,0 +1,130 @@
+"""The proposal as people read it: its page, its history of changes and its pitch pack.
+
+The history shows who changed which fields and when to everyone who may see the proposal; the
+values before and after only to its authors, the chair of its planning group and
+administrators (``proposals.view_change_values``), because a value removed from a draft — an
+NHS number pasted by mistake — must not stay readable to everyone else.
+"""
+
+from dataclasses import dataclass
+
+from arloesi.core import audit, permissions
+from arloesi.proposals.models import (
+    CoAuthorInvitation,
+    Decision,
+    EvaluationPlan,
+    Proposal,
+    ProposalAttachment,
+    ProposalAuthor,
+    ProposalNeed,
+    ProposalPriority,
+    ProposalSponsor,
+    ProposalTransition,
+)
+from arloesi.proposals.permissions import Perm
+from arloesi.proposals.selectors.visibility import ProposalAccess, is_author, may_sponsor
+from arloesi.proposals.selectors.writing.drafting import (
+    attachments_of,
+    authors_of,
+    needs_of,
+    nhs_number_fields,
+    sponsors_of,
+)
+from arloesi.proposals.workflow import EDITABLE
+
+
+@dataclass(frozen=True)
+class ProposalDetails:
+    """Everything the proposal's page and its pitch pack show, in a fixed number of queries."""
+
+    plan: EvaluationPlan | None
+    sponsors: list[ProposalSponsor]
+    authors: list[ProposalAuthor]
+    priorities: list
+    needs: list[ProposalNeed]
+
+    @property
+    def clusters(self) -> int:
+        return len({s.collaborative.parent_id for s in self.sponsors})
+
+
+def proposal_details(*, proposal: Proposal) -> ProposalDetails:
+    return ProposalDetails(
+        plan=EvaluationPlan.objects.filter(proposal=proposal).first(),
+        sponsors=sponsors_of(proposal),
+        authors=authors_of(proposal),
+        priorities=[
+            link.priority
+            for link in ProposalPriority.objects.filter(proposal=proposal)
+            .select_related("priority__unit")
+            .order_by("priority__title_en")
+        ],
+        needs=needs_of(proposal),
+    )
+
+
+@dataclass(frozen=True)
+class DetailPage:
+    details: ProposalDetails
+    attachments: list[ProposalAttachment]
+    transitions: list[ProposalTransition]
+    decisions: list[Decision]
+    # A sponsorship the reader, as its collaborative's lead, is asked to confirm.
+    sponsor_to_confirm: ProposalSponsor | None
+    nhs_number_fields: list[str]
+
+
+def detail_page(user, *, proposal: Proposal, access: ProposalAccess) -> DetailPage:
+    details = proposal_details(proposal=proposal)
+    return DetailPage(
+        details=details,
+        attachments=attachments_of(proposal),
+        transitions=list(proposal.transitions.select_related("actor").order_by("at", "id")),
+        decisions=list(Decision.objects.filter(proposal=proposal).order_by("decided_at", "id")),
+        sponsor_to_confirm=next(
+            (
+                s
+                for s in details.sponsors
+                if not s.confirmed_at
+                and len(details.sponsors) > 1
+                and proposal.status in EDITABLE
+                and may_sponsor(user, s.collaborative.path)
+            ),
+            None,
+        ),
+        nhs_number_fields=nhs_number_fields(proposal, details.plan) if access.can_edit else [],
+    )
+
+
+def may_see_change_values(user, proposal: Proposal) -> bool:
+    return is_author(user, proposal) or permissions.can(
+        user, Perm.VIEW_CHANGE_VALUES, proposal.planning_group_path
+    )
+
+
+@dataclass(frozen=True)
+class HistoryPage:
+    events: list
+    show_values: bool
+    can_redact: bool
+
+
+def history_page(user, *, proposal: Proposal) -> HistoryPage:
+    show_values = may_see_change_values(user, proposal)
+    return HistoryPage(
+        events=audit.history_for(
+            proposal,
+            including=(
+                ProposalAuthor.objects.filter(proposal=proposal),
+                CoAuthorInvitation.objects.filter(proposal=proposal),
+                ProposalSponsor.objects.filter(proposal=proposal),
+                ProposalPriority.objects.filter(proposal=proposal),
+                ProposalNeed.objects.filter(proposal=proposal),
+                EvaluationPlan.objects.filter(proposal=proposal),
+                ProposalAttachment.objects.filter(proposal=proposal),
+            ),
+            show_values=show_values,
+        ),
+        show_values=show_values,
+        can_redact=show_values and permissions.can_anywhere(user, permissions.REDACT),
+    )

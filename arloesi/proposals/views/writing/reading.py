@@ -1,0 +1,69 @@
+"""The proposal as everyone who may see it reads it: its page, similar work elsewhere in Wales,
+its history of changes and its pitch pack."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.urls import reverse
+
+from arloesi.core import pdf
+from arloesi.proposals import selectors
+from arloesi.proposals.sections import SECTION_BY_SLUG
+from arloesi.proposals.workflow import Status
+
+
+@login_required
+def proposal_detail(request, proposal_id: int):
+    proposal = selectors.proposal_get_for_user(user=request.user, proposal_id=proposal_id)
+    access = selectors.proposal_access(user=request.user, proposal=proposal)
+    return render(
+        request,
+        "proposals/writing/detail.html",
+        {
+            "proposal": proposal,
+            "access": access,
+            "page": selectors.detail_page(request.user, proposal=proposal, access=access),
+            "sections": SECTION_BY_SLUG,
+            "status_labels": dict(Status.choices),
+        },
+    )
+
+
+@login_required
+def proposal_similar(request, proposal_id: int):
+    """Similar work elsewhere in Wales: a fragment for htmx, a page without JavaScript."""
+    proposal = selectors.proposal_get_for_user(user=request.user, proposal_id=proposal_id)
+    context = {
+        "proposal": proposal,
+        "similar": selectors.similar_proposals_for(user=request.user, proposal=proposal),
+    }
+    if request.headers.get("HX-Request"):
+        return render(request, "proposals/_similar.html", context)
+    return render(request, "proposals/writing/similar.html", context)
+
+
+@login_required
+def proposal_history(request, proposal_id: int):
+    proposal = selectors.proposal_get_for_user(user=request.user, proposal_id=proposal_id)
+    page = selectors.history_page(request.user, proposal=proposal)
+    return render(
+        request,
+        "core/history.html",
+        {
+            "subject": proposal.title,
+            "events": page.events,
+            "show_values": page.show_values,
+            "can_redact": page.can_redact,
+            "back_url": reverse("proposals:detail", kwargs={"proposal_id": proposal.pk}),
+        },
+    )
+
+
+@login_required
+def pitch_pack(request, proposal_id: int):
+    proposal = selectors.proposal_get_for_user(user=request.user, proposal_id=proposal_id)
+    return pdf.pdf_response(
+        "proposals/pitch_pack.html",
+        {"proposal": proposal, "details": selectors.proposal_details(proposal=proposal)},
+        filename=f"pitch-pack-{proposal.pk}",
+        request=request,
+    )
