@@ -93,6 +93,7 @@ def test_each_author_hears_in_their_own_language():
     proposal = ready_to_submit(s)
     co_author = PersonFactory(preferred_language="cy")
     accepted_co_author(proposal, co_author, invited_by=s.author)
+    mail.outbox.clear()
     services.proposal_submit(actor=s.author, proposal=proposal)
     assert only_message_to(s.author).extra_headers["Content-Language"] == "en"
     welsh_copy = only_message_to(co_author)
@@ -105,8 +106,21 @@ def test_a_chair_who_is_an_author_gets_only_the_authors_email():
     s = setting()
     proposal = ready_to_submit(s)
     accepted_co_author(proposal, s.chair, invited_by=s.author)
+    mail.outbox.clear()
     services.proposal_submit(actor=s.author, proposal=proposal)
     assert only_message_to(s.chair).subject.startswith("Your proposal has been submitted")
+
+
+def test_someone_asked_to_co_author_hears_in_their_language_and_nobody_else_is_written_to():
+    s = setting()
+    proposal = draft(s)
+    colleague = PersonFactory(preferred_language="cy")
+    services.co_author_invite(actor=s.author, proposal=proposal, email=colleague.email.upper())
+    services.co_author_invite(actor=s.author, proposal=proposal, email="nobody@example.org")
+    message = only_message_to(colleague)
+    assert message.subject == f"Gofynnir i chi gyd-ysgrifennu cynnig: {proposal.title}"
+    assert link_path(message) == page("cy", "proposals:co_author_invitations")
+    assert len(mail.outbox) == 1
 
 
 def test_a_proposal_that_fails_screening_sends_no_email():
