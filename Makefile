@@ -87,6 +87,7 @@ run: install db ## Load demo data and run the server with its task worker
 test: install browser ## Lint, check migrations and run the tests on SQLite
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/python scripts/import_rules.py arloesi
 	env -u DATABASE_URL ARLOESI_DEMO=1 $(BIN)/arloesi makemigrations --check --dry-run
 	env -u DATABASE_URL $(BIN)/pytest $(PYTEST_ARGS)
 
@@ -106,9 +107,10 @@ test-postgres: install browser ## Run the tests on PostgreSQL (POSTGRES_URL, def
 bench: install ## Run the benchmarks (BENCH_ARGS=... to pass options)
 	$(LOCAL) $(BIN)/arloesi bench $(BENCH_ARGS)
 
-lint: install ## Check code style with ruff
+lint: install ## Check code style (ruff) and the direction of imports (docs/ARCHITECTURE.md)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/python scripts/import_rules.py arloesi
 
 format: install ## Reformat code and apply ruff's safe fixes
 	$(BIN)/ruff format .

@@ -77,7 +77,9 @@ def test_a_practitioner_writes_a_proposal_and_is_told_what_is_missing(page, live
     save(page)
 
     # Then they are asked for a number, and what they typed is still there
-    expect(page.locator(".nhsuk-error-summary")).to_contain_text("Enter “Money needed” as an amount in pounds")
+    expect(page.locator(".nhsuk-error-summary")).to_contain_text(
+        "Enter “Money needed” as an amount in pounds"
+    )
     expect(page.get_by_label("Money needed, in pounds")).to_have_value("lots")
     assert_accessible(page)
 
