@@ -64,6 +64,7 @@ from arloesi.proposals.selectors.writing.reading import (
     detail_page,
     history_page,
     proposal_details,
+    proposal_for_history,
 )
 from arloesi.proposals.selectors.writing.screening import proposal_screening
 from arloesi.proposals.selectors.writing.similar import similar_proposals_for
@@ -102,6 +103,7 @@ __all__ = [
     "proposal_details",
     "proposal_for_authors",
     "proposal_for_chair",
+    "proposal_for_history",
     "proposal_get_for_user",
     "proposal_list_for",
     "proposal_list_page",

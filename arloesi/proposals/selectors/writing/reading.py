@@ -22,7 +22,12 @@ from arloesi.proposals.models import (
     ProposalTransition,
 )
 from arloesi.proposals.permissions import Perm
-from arloesi.proposals.selectors.visibility import ProposalAccess, is_author, may_sponsor
+from arloesi.proposals.selectors.visibility import (
+    ProposalAccess,
+    is_author,
+    may_sponsor,
+    proposal_get_for_user,
+)
 from arloesi.proposals.selectors.writing.drafting import (
     attachments_of,
     authors_of,
@@ -107,6 +112,16 @@ class HistoryPage:
     events: list
     show_values: bool
     can_redact: bool
+
+
+def proposal_for_history(user, *, proposal_id: int) -> Proposal:
+    """A proposal whose history ``user`` may read: one they may see, or any proposal for an
+    administrator, who removes patient data written by mistake wherever it was written."""
+    if permissions.can_anywhere(user, permissions.REDACT):
+        proposal = Proposal.objects.select_related("planning_group").filter(pk=proposal_id).first()
+        if proposal is not None:
+            return proposal
+    return proposal_get_for_user(user=user, proposal_id=proposal_id)
 
 
 def history_page(user, *, proposal: Proposal) -> HistoryPage:

@@ -43,7 +43,7 @@ def proposal_similar(request, proposal_id: int):
 
 @login_required
 def proposal_history(request, proposal_id: int):
-    proposal = selectors.proposal_get_for_user(user=request.user, proposal_id=proposal_id)
+    proposal = selectors.proposal_for_history(request.user, proposal_id=proposal_id)
     page = selectors.history_page(request.user, proposal=proposal)
     return render(
         request,
