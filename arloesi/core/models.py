@@ -78,13 +78,18 @@ class AuditEvent(ImmutableModel):
 class StatusChange(ImmutableModel):
     """Base for one step of a workflow: each workflow object has a concrete subclass with its FK."""
 
-    at = models.DateTimeField(default=timezone.now)
+    at = models.DateTimeField(_("when"), default=timezone.now)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("who"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
-    from_status = models.CharField(max_length=40, blank=True)
-    to_status = models.CharField(max_length=40)
-    reason = models.TextField(blank=True)
+    from_status = models.CharField(_("from status"), max_length=40, blank=True)
+    to_status = models.CharField(_("to status"), max_length=40)
+    reason = models.TextField(_("reason"), blank=True)
 
     class Meta:
         abstract = True

@@ -63,7 +63,7 @@ class ProjectEvaluationPlan(VersionedModel):
     """The project's evaluation plan: agreed with the proposal, then kept up to date."""
 
     project = models.OneToOneField(
-        Project, on_delete=models.CASCADE, related_name="evaluation_plan"
+        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="evaluation_plan"
     )
     objectives = models.TextField(_("objectives"), blank=True)
     baseline = models.TextField(_("baseline"), blank=True)

@@ -257,7 +257,10 @@ class CoAuthorInvitation(models.Model):
 
 class CoAuthorInvitationStatusChange(StatusChange):
     invitation = models.ForeignKey(
-        CoAuthorInvitation, on_delete=models.PROTECT, related_name="status_changes"
+        CoAuthorInvitation,
+        verbose_name=_("invitation to co-author"),
+        on_delete=models.PROTECT,
+        related_name="status_changes",
     )
 
 
