@@ -81,6 +81,7 @@ class Perm(StrEnum):
     END_MEMBERSHIP = "organisations.end_membership"
     VIEW_HISTORY = "organisations.view_history"
     IMPORT = "organisations.import"
+    VIEW_SIGN_IN_ACTIVITY = "organisations.view_sign_in_activity"
 
 
 _ALL_LEADS = {
@@ -112,6 +113,7 @@ GRANTS: dict[str, dict[Role, Reach]] = {
         Role.ADMINISTRATOR: Reach.UNIT,
     },
     Perm.IMPORT: {Role.ADMINISTRATOR: Reach.UNIT},
+    Perm.VIEW_SIGN_IN_ACTIVITY: {Role.ADMINISTRATOR: Reach.UNIT},
 }
 
 # Which roles a person holding a role may give to others (within their reach).

@@ -3,6 +3,7 @@ from django.core import mail
 from django.test import override_settings
 
 from arloesi.core.models import AuditEvent
+from arloesi.organisations.models import SignInActivity
 from arloesi.organisations.tests.factories import PASSWORD, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -88,7 +89,10 @@ def test_password_reset_sends_a_link_in_the_persons_language(client):
     # The link works once.
     client.logout()
     assert client.get(path).status_code == 400
-    assert AuditEvent.objects.filter(object_id=str(person.pk), note="password changed").exists()
+    assert SignInActivity.objects.filter(
+        person=person, outcome=SignInActivity.Outcome.PASSWORD_CHANGED
+    ).exists()
+    assert AuditEvent.objects.filter(action=AuditEvent.Action.PASSWORD_CHANGED).exists()
 
 
 def test_password_reset_does_not_reveal_whether_an_address_exists(client):
