@@ -23,12 +23,15 @@ def layout(request):
 def other_language_url(request, language: str, other: str) -> str:
     """The same page in the other language; for an address that matches no page (a 404), the
     same address with the other language's prefix. Whatever was asked for, the link stays on
-    this site: an address such as ``//evil.example/`` gives the other language's home page."""
+    this site, in the other language: for an address such as ``//evil.example/`` it is the
+    other language's home page."""
     path = request.get_full_path()
     translated = translate_url(path, other)
     if translated == path and path.startswith(f"/{language}/"):
         translated = f"/{other}/{path.removeprefix(f'/{language}/')}"
-    return translated if on_this_site(translated) else f"/{other}/"
+    if translated.startswith(f"/{other}/") and on_this_site(translated):
+        return translated
+    return f"/{other}/"
 
 
 def on_this_site(url: str) -> bool:

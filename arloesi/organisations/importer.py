@@ -109,15 +109,26 @@ def _xlsx_rows(content: bytes) -> list[list[str]]:
             ]
         finally:
             workbook.close()
-    except DefusedXmlException as error:
-        raise ImportFileError(
-            _(
-                "The file contains XML that Arloesi does not accept (entity declarations). "
-                "Open it in a spreadsheet program and save it as a new XLSX file."
-            )
-        ) from error
     except Exception as error:  # noqa: BLE001 - any unreadable workbook is the same problem
+        if _caused_by(error, DefusedXmlException):
+            raise ImportFileError(
+                _(
+                    "The file contains XML that Arloesi does not accept (entity declarations). "
+                    "Open it in a spreadsheet program and save it as a new XLSX file."
+                )
+            ) from error
         raise ImportFileError(_("The file is not a readable XLSX spreadsheet.")) from error
+
+
+def _caused_by(error: BaseException | None, kind: type[BaseException]) -> bool:
+    """Whether ``kind`` is behind ``error`` (openpyxl wraps what its XML parser raised)."""
+    seen = set()
+    while error is not None and id(error) not in seen:
+        if isinstance(error, kind):
+            return True
+        seen.add(id(error))
+        error = error.__cause__ or error.__context__
+    return False
 
 
 def _parse_kind(value: str) -> Kind | None:
