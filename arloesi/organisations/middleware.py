@@ -1,4 +1,5 @@
 import time
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -7,6 +8,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import ngettext
 
@@ -19,9 +21,12 @@ TOUCH_EVERY_SECONDS = 60
 
 
 def start_idle_clock(sender, request, user, **kwargs) -> None:
-    """On every sign-in (user_logged_in): the idle time counts from here."""
+    """On every sign-in (user_logged_in): the idle time counts from here, and the session ends
+    SESSION_COOKIE_AGE after it however busy it is (saving the idle clock would otherwise move
+    the cookie's expiry on with every save)."""
     if hasattr(request, "session"):
         request.session[LAST_SEEN] = int(time.time())
+        request.session.set_expiry(timezone.now() + timedelta(seconds=settings.SESSION_COOKIE_AGE))
 
 
 class IdleSessionMiddleware:

@@ -3,6 +3,7 @@
 import time
 
 import pytest
+from django.utils import timezone
 
 from arloesi.organisations.middleware import LAST_SEEN
 from arloesi.organisations.models import SignInActivity
@@ -73,3 +74,12 @@ def test_a_partial_update_after_the_idle_time_takes_the_whole_page_to_sign_in(cl
     response = client.get("/en/organisations/", HTTP_HX_REQUEST="true")
     assert response.status_code == 204
     assert response["HX-Redirect"].startswith("/en/sign-in/?next=")
+
+
+def test_a_busy_session_still_ends_12_hours_after_signing_in(client, settings):
+    client.force_login(PersonFactory())
+    expires = client.session.get_expiry_date()
+    assert abs((expires - timezone.now()).total_seconds() - settings.SESSION_COOKIE_AGE) < 60
+    leave_idle(client, 2)
+    client.get("/en/")  # the idle clock is saved again...
+    assert client.session.get_expiry_date() == expires  # ...and the end stays where it was
