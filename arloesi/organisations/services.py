@@ -117,8 +117,8 @@ def invitation_send(
     if role not in selectors.roles_grantable(actor=actor, unit=unit):
         raise PermissionDenied
     email = _normalised(email)
-    # Those who may invite here see who holds each role here, so this tells them nothing new;
-    # whether the address has an account anywhere is never said.
+    # Said only of a role held here, which whoever may invite here can see on the unit's page;
+    # whether the address has an account anywhere else is never said.
     if Membership.objects.filter(
         person__email=email, unit=unit, role=role, ended_at__isnull=True
     ).exists():
