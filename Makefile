@@ -77,7 +77,7 @@ db: install ## Create or migrate the local SQLite database (var/arloesi.sqlite3)
 # the trap stops it when runserver exits (Ctrl+C included).
 run: install db ## Load demo data and run the server with its task worker
 	$(LOCAL) $(BIN)/arloesi load_demo
-	@$(LOCAL) $(BIN)/arloesi db_worker >var/worker.log 2>&1 & worker=$$!; \
+	@$(LOCAL) $(BIN)/arloesi worker >var/worker.log 2>&1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT; \
 	trap 'exit 130' INT TERM; \
 	echo "Task worker started (log: var/worker.log)"; \

@@ -27,16 +27,34 @@ DEBUG = env_bool("DEBUG", False)
 TESTING = bool(os.environ.get("PYTEST_VERSION"))
 # Demo data (well-known passwords) may only ever be loaded where this is on: never in production.
 DEMO_MODE = env_bool("ARLOESI_DEMO", DEBUG)
-# Local development, demo and tests are served over plain HTTP; production only over HTTPS.
+# Development, demo and tests get local conveniences: e-mails as files, static files served
+# from the source tree, this computer as the default host.
 LOCAL = DEBUG or DEMO_MODE or TESTING
 
+# The development key is published in this repository, so anyone could forge a session with it.
+# While it is in use the service answers only on this computer: the host names are loopback
+# names only, and core.middleware.DevelopmentKeyGuardMiddleware refuses any request that comes
+# from another address or through a proxy. A demo or training site sets its own SECRET_KEY.
+DEVELOPMENT_SECRET_KEY = "arloesi-development-only-key-never-use-in-production-0123456789"
+LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if not (DEBUG or DEMO_MODE or TESTING):
+    if not LOCAL:
         raise RuntimeError("Set SECRET_KEY (see .env.example).")
-    SECRET_KEY = "arloesi-development-only-key-never-use-in-production-0123456789"
+    SECRET_KEY = DEVELOPMENT_SECRET_KEY
+DEVELOPMENT_KEY_IN_USE = SECRET_KEY == DEVELOPMENT_SECRET_KEY
+# Plain HTTP only where nothing real is at stake: DEBUG, the tests, and the development key on
+# this computer. Everything else, a demo or training site with its own key included, gets
+# HTTPS redirects, HSTS and secure cookies like production.
+PLAIN_HTTP = DEBUG or TESTING or DEVELOPMENT_KEY_IN_USE
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if LOCAL else "")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ",".join(LOOPBACK_HOSTS) if LOCAL else "")
+if DEVELOPMENT_KEY_IN_USE and (elsewhere := sorted(set(ALLOWED_HOSTS) - set(LOOPBACK_HOSTS))):
+    raise RuntimeError(
+        "Arloesi is using the published development SECRET_KEY, so it only answers on this "
+        f"computer ({', '.join(LOOPBACK_HOSTS)}), not on {', '.join(elsewhere)}. "
+        "Set SECRET_KEY to serve a demo or training site (see .env.example)."
+    )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
@@ -53,6 +71,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "arloesi.core.middleware.DevelopmentKeyGuardMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -60,8 +79,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "arloesi.core.middleware.PrivatePagesMiddleware",
     "arloesi.core.middleware.LanguagePreferenceMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "arloesi.organisations.middleware.IdleSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
 ]
@@ -125,9 +146,17 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Failed sign-ins for one e-mail address within the window before sign-in is refused for a while.
+# Failed sign-ins within the window before sign-in is refused for a while: for one account
+# (e-mail address; counted since its last successful sign-in) and, higher because a practice
+# or health board network shares one address, for one client address.
 SIGN_IN_MAX_FAILURES = int(os.environ.get("SIGN_IN_MAX_FAILURES", "5"))
+SIGN_IN_MAX_FAILURES_PER_CLIENT = int(os.environ.get("SIGN_IN_MAX_FAILURES_PER_CLIENT", "50"))
 SIGN_IN_FAILURE_WINDOW_MINUTES = int(os.environ.get("SIGN_IN_FAILURE_WINDOW_MINUTES", "15"))
+# Reverse proxies in front of the app that append the client's address to X-Forwarded-For
+# (1 behind one nginx); 0 takes the connection's address.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# A session ends after this long without a request (shared clinical workstations).
+SESSION_IDLE_TIMEOUT_MINUTES = int(os.environ.get("SESSION_IDLE_TIMEOUT_MINUTES", "30"))
 INVITATION_VALID_DAYS = 14
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 
@@ -140,7 +169,7 @@ USE_TZ = True
 TIME_ZONE = "Europe/London"
 LANGUAGE_COOKIE_NAME = "arloesi_language"
 LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
-LANGUAGE_COOKIE_SECURE = not LOCAL
+LANGUAGE_COOKIE_SECURE = not PLAIN_HTTP
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 # --- Static files ---------------------------------------------------------------------------
@@ -189,6 +218,10 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # --- Background work ------------------------------------------------------------------------
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Finished task results are deleted after this many days (core.tasks.task_results_prune, which
+# the worker runs every hour). Task arguments hold ids only, never a link or a token.
+TASK_RESULTS_KEEP_SUCCEEDED_DAYS = int(os.environ.get("TASK_RESULTS_KEEP_SUCCEEDED_DAYS", "7"))
+TASK_RESULTS_KEEP_FAILED_DAYS = int(os.environ.get("TASK_RESULTS_KEEP_FAILED_DAYS", "30"))
 
 # --- Security -------------------------------------------------------------------------------
 SECURE_CSP = {
@@ -210,7 +243,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-if not LOCAL:
+if not PLAIN_HTTP:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]

@@ -26,6 +26,7 @@ from arloesi.organisations.tests.factories import (
     PlanningGroupFactory,
     health_board,
     person_with_role,
+    wales,
 )
 
 MARKER = "Secret-B-7f3a"
@@ -175,3 +176,19 @@ def test_people_in_scope_do_see_the_scoped_data(client):
     client.force_login(world.b.lead)
     body = client.get(reverse("organisations:unit", kwargs={"unit_id": world.b.cluster.pk}))
     assert MARKER in body.content.decode()
+
+
+@pytest.mark.django_db
+def test_every_page_a_signed_in_person_opens_is_private_and_not_stored(client):
+    """Pages, PDFs, exports and downloads alike: nothing a signed-in person sees is kept by a
+    shared cache or left on a shared workstation's disk."""
+    world = World()
+    administrator = person_with_role(Role.ADMINISTRATOR, wales())
+    for person in (world.b.lead, administrator):
+        client.force_login(person)
+        for name, pattern in ALL_URLS:
+            if name == "sign_out":
+                continue
+            response = client.get(_address(world, name, pattern))
+            directives = {d.strip() for d in response.get("Cache-Control", "").split(",")}
+            assert {"private", "no-store"} <= directives, (person, name, response.status_code)

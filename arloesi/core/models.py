@@ -52,6 +52,16 @@ class AuditEvent(ImmutableModel):
         DELETED = "deleted", _("Deleted")
         STATUS = "status", _("Status changed")
         REDACTED = "redacted", _("Value removed")
+        # A file taken away: an attachment, a PDF, an export (core.downloads).
+        DOWNLOADED = "downloaded", _("Downloaded")
+        # At the door (organisations: sign-in activity).
+        SIGNED_IN = "signed_in", _("Signed in")
+        SIGN_IN_FAILED = "sign_in_failed", _("Sign-in failed")
+        SIGN_IN_REFUSED = "sign_in_refused", _("Sign-in refused after too many attempts")
+        PASSWORD_RESET_REQUESTED = "reset_requested", _("Password reset requested")
+        PASSWORD_CHANGED = "password_changed", _("Password changed")
+        SIGNED_OUT = "signed_out", _("Signed out")
+        TIMED_OUT = "timed_out", _("Signed out after a time without activity")
 
     at = models.DateTimeField(default=timezone.now)
     actor = models.ForeignKey(

@@ -7,8 +7,11 @@ class OrganisationsConfig(AppConfig):
     verbose_name = _("Organisations")
 
     def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
         from arloesi.core import attention, navigation, permissions
         from arloesi.organisations import selectors
+        from arloesi.organisations.middleware import start_idle_clock
         from arloesi.organisations.roles import Perm
 
         navigation.register(_("Home"), "home", visible=lambda user: True, order=0)
@@ -21,5 +24,12 @@ class OrganisationsConfig(AppConfig):
             visible=lambda user: permissions.can_anywhere(user, Perm.IMPORT),
             order=200,
         )
+        navigation.register(
+            _("Sign-in activity"),
+            "organisations:sign_in_activity",
+            visible=lambda user: permissions.can_anywhere(user, Perm.VIEW_SIGN_IN_ACTIVITY),
+            order=210,
+        )
         navigation.register(_("Your account"), "account", visible=lambda user: True, order=300)
         attention.register(selectors.attention_for)
+        user_logged_in.connect(start_idle_clock, dispatch_uid="arloesi-idle-clock")

@@ -1,21 +1,26 @@
-"""Sign-in, sign-out, password reset and accepting an invitation."""
+"""Sign-in, sign-out, password reset and accepting an invitation.
+
+None of these pages says whether an e-mail address has an account: a wrong password and an
+unknown address get the same answer, a reset request always says "sent", and an invitation link
+offers both signing in and creating an account.
+"""
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import authenticate, login, logout
-from django.contrib.auth.tokens import default_token_generator
+from django.contrib.auth import login, logout
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse, translate_url
 from django.utils import translation
-from django.utils.encoding import force_str
-from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_decode
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
+from arloesi.core.client_address import client_address
+from arloesi.core.forms import add_service_errors
 from arloesi.core.middleware import set_language_cookie
-from arloesi.organisations import services
+from arloesi.organisations import selectors, services
 from arloesi.organisations.forms import (
     AcceptInvitationForm,
     NewPasswordForm,
@@ -23,10 +28,6 @@ from arloesi.organisations.forms import (
     SignInForm,
 )
 from arloesi.organisations.models import Person
-
-
-def _client_ip(request) -> str | None:
-    return request.META.get("REMOTE_ADDR") or None
 
 
 def _redirect_after_sign_in(request, person: Person):
@@ -41,6 +42,19 @@ def _redirect_after_sign_in(request, person: Person):
     return response
 
 
+def _throttled_message(throttled: str) -> str:
+    minutes = settings.SIGN_IN_FAILURE_WINDOW_MINUTES
+    if throttled == "client":
+        return _(
+            "There have been too many failed attempts to sign in from your network. "
+            "Wait %(minutes)d minutes, then try again."
+        ) % {"minutes": minutes}
+    return _(
+        "There have been too many attempts to sign in with this email address. "
+        "Wait %(minutes)d minutes, then try again, or reset your password."
+    ) % {"minutes": minutes}
+
+
 @sensitive_post_parameters("password")
 @require_http_methods(["GET", "POST"])
 def sign_in(request):
@@ -48,25 +62,20 @@ def sign_in(request):
         return redirect("home")
     form = SignInForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        email = form.cleaned_data["email"].lower()
-        if services.sign_in_blocked(email=email):
-            form.add_error(
-                None,
-                _(
-                    "There have been too many attempts to sign in with this email address. "
-                    "Wait %(minutes)d minutes, then try again, or reset your password."
-                )
-                % {"minutes": settings.SIGN_IN_FAILURE_WINDOW_MINUTES},
-            )
-        else:
-            person = authenticate(request, username=email, password=form.cleaned_data["password"])
-            if person is None:
-                services.sign_in_failed(email=email, ip_address=_client_ip(request))
-                form.add_error(None, _("The email address or password is not right"))
-            else:
-                services.sign_in_succeeded(email=email)
-                login(request, person)
-                return _redirect_after_sign_in(request, person)
+        result = services.person_sign_in(
+            email=form.cleaned_data["email"],
+            password=form.cleaned_data["password"],
+            ip_address=client_address(request),
+        )
+        if result.person is not None:
+            login(request, result.person, backend="django.contrib.auth.backends.ModelBackend")
+            return _redirect_after_sign_in(request, result.person)
+        form.add_error(
+            None,
+            _throttled_message(result.throttled)
+            if result.throttled
+            else _("The email address or password is not right"),
+        )
     return render(
         request, "organisations/sign_in.html", {"form": form, "next": request.GET.get("next", "")}
     )
@@ -74,6 +83,8 @@ def sign_in(request):
 
 @require_POST
 def sign_out(request):
+    if request.user.is_authenticated:
+        services.person_sign_out(person=request.user, ip_address=client_address(request))
     logout(request)
     messages.success(request, _("You have signed out."))
     return redirect("sign_in")
@@ -83,7 +94,9 @@ def sign_out(request):
 def password_reset(request):
     form = PasswordResetRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.password_reset_request(email=form.cleaned_data["email"])
+        services.password_reset_request(
+            email=form.cleaned_data["email"], ip_address=client_address(request)
+        )
         return redirect("password_reset_sent")
     return render(request, "organisations/password_reset.html", {"form": form})
 
@@ -95,16 +108,17 @@ def password_reset_sent(request):
 @sensitive_post_parameters("password", "password_again")
 @require_http_methods(["GET", "POST"])
 def password_reset_confirm(request, uid: str, token: str):
-    try:
-        person = Person.objects.get(pk=int(force_str(urlsafe_base64_decode(uid))), is_active=True)
-    except (ValueError, TypeError, OverflowError, Person.DoesNotExist):
-        person = None
-    if person is None or not default_token_generator.check_token(person, token):
+    person = selectors.person_get_for_reset_token(uid=uid, token=token)
+    if person is None:
         return render(request, "organisations/password_reset_invalid.html", status=400)
     form = NewPasswordForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.password_set(person=person, password=form.cleaned_data["password"])
+            services.password_set(
+                person=person,
+                password=form.cleaned_data["password"],
+                ip_address=client_address(request),
+            )
         except ValidationError as error:
             form.add_error("password", error)
         else:
@@ -116,7 +130,7 @@ def password_reset_confirm(request, uid: str, token: str):
 @sensitive_post_parameters("password", "password_again")
 @require_http_methods(["GET", "POST"])
 def invitation_accept(request, token: str):
-    invitation = services.invitation_for_token(token)
+    invitation = selectors.invitation_get_for_token(token=token)
     if invitation is None:
         return render(request, "organisations/invitation_invalid.html", status=404)
     signed_in = request.user.is_authenticated
@@ -127,24 +141,30 @@ def invitation_accept(request, token: str):
             {"invitation": invitation},
             status=403,
         )
-    existing = not signed_in and Person.objects.filter(email=invitation.email).exists()
+    # Someone not signed in is offered both ways, whether or not the address has an account.
     form = (
         None
-        if signed_in or existing
+        if signed_in
         else AcceptInvitationForm(request.POST or None, initial={"full_name": invitation.full_name})
     )
     if request.method == "POST" and (form is None or form.is_valid()):
-        if existing:
-            return redirect(f"{reverse('sign_in')}?next={request.path}")
         try:
             person = services.invitation_accept(
                 invitation=invitation,
                 person=request.user if signed_in else None,
                 full_name=form.cleaned_data["full_name"] if form else "",
                 password=form.cleaned_data["password"] if form else "",
+                ip_address=client_address(request),
+            )
+        except services.InvitationLapsedError as error:
+            return render(
+                request,
+                "organisations/invitation_invalid.html",
+                {"reason": str(error)},
+                status=410,
             )
         except ValidationError as error:
-            form.add_error("password", error)
+            add_service_errors(form, error)
         else:
             if not signed_in:
                 login(request, person, backend="django.contrib.auth.backends.ModelBackend")
@@ -157,5 +177,5 @@ def invitation_accept(request, token: str):
     return render(
         request,
         "organisations/invitation_accept.html",
-        {"invitation": invitation, "form": form, "existing": existing},
+        {"invitation": invitation, "form": form},
     )

@@ -1,8 +1,14 @@
+"""Forms of the organisations app. Text people type refuses control characters with core's
+message (core.text); passwords are exempt: they are only ever hashed."""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from arloesi.organisations.models import Person
+from arloesi.core.text import validate_no_control_characters
+from arloesi.organisations.models import Person, SignInActivity
 from arloesi.organisations.roles import Role
+
+NO_CONTROL_CHARACTERS = [validate_no_control_characters]
 
 EMAIL_MESSAGES = {
     "required": _("Enter your email address"),
@@ -11,8 +17,17 @@ EMAIL_MESSAGES = {
 }
 
 
+class EmailAddressField(forms.EmailField):
+    """An e-mail address. One with control characters gets core's message alone: ``validate``
+    runs before the format check and, when it refuses, the format check does not run."""
+
+    def validate(self, value):
+        super().validate(value)
+        validate_no_control_characters(value)
+
+
 class SignInForm(forms.Form):
-    email = forms.EmailField(
+    email = EmailAddressField(
         label=_("Email address"), max_length=254, error_messages=EMAIL_MESSAGES
     )
     password = forms.CharField(
@@ -25,7 +40,7 @@ class SignInForm(forms.Form):
 
 
 class PasswordResetRequestForm(forms.Form):
-    email = forms.EmailField(
+    email = EmailAddressField(
         label=_("Email address"), max_length=254, error_messages=EMAIL_MESSAGES
     )
 
@@ -58,6 +73,7 @@ class AcceptInvitationForm(NewPasswordForm):
     full_name = forms.CharField(
         label=_("Full name"),
         max_length=150,
+        validators=NO_CONTROL_CHARACTERS,
         error_messages={
             "required": _("Enter your full name"),
             "max_length": _("Full name must be 150 characters or fewer"),
@@ -70,12 +86,13 @@ class InvitationForm(forms.Form):
     full_name = forms.CharField(
         label=_("Full name"),
         max_length=150,
+        validators=NO_CONTROL_CHARACTERS,
         error_messages={
             "required": _("Enter the person's full name"),
             "max_length": _("Full name must be 150 characters or fewer"),
         },
     )
-    email = forms.EmailField(
+    email = EmailAddressField(
         label=_("Email address"),
         max_length=254,
         error_messages={**EMAIL_MESSAGES, "required": _("Enter the person's email address")},
@@ -128,3 +145,51 @@ class LanguageForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Select a language")},
     )
+
+
+class DateInput(forms.DateInput):
+    """A browser's date picker (type="date"), which sends the date as YYYY-MM-DD."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+ANY_OUTCOME = [("", _("Anything"))]
+
+
+class SignInActivityFilterForm(forms.Form):
+    date_from = forms.DateField(
+        label=_("From"),
+        required=False,
+        widget=DateInput,
+        input_formats=["%Y-%m-%d"],
+        error_messages={"invalid": _("Enter the date the list starts from, like 2026-04-01")},
+    )
+    date_to = forms.DateField(
+        label=_("To"),
+        required=False,
+        widget=DateInput,
+        input_formats=["%Y-%m-%d"],
+        error_messages={"invalid": _("Enter the date the list ends on, like 2026-04-30")},
+    )
+    email = forms.CharField(
+        label=_("Email address, or part of it"),
+        required=False,
+        max_length=254,
+        validators=NO_CONTROL_CHARACTERS,
+        error_messages={"max_length": _("Email address must be 254 characters or fewer")},
+    )
+    outcome = forms.ChoiceField(
+        label=_("What happened"),
+        required=False,
+        choices=ANY_OUTCOME + SignInActivity.Outcome.choices,
+        error_messages={"invalid_choice": _("Select one of the things listed")},
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("date_from") and data.get("date_to") and data["date_to"] < data["date_from"]:
+            self.add_error("date_to", _("The end date must be the same as or after the start date"))
+        return data

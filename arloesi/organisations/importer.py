@@ -12,11 +12,14 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from arloesi.core.text import CONTROL_CHARACTERS_MESSAGE, has_control_characters
 from arloesi.organisations import services
 from arloesi.organisations.models import OrganisationUnit
 from arloesi.organisations.roles import PARENT_KIND, Kind, Profession
 
 COLUMNS = ["type", "code", "name_en", "name_cy", "parent_code", "local_alias", "profession"]
+# Columns whose text is kept and shown: control characters are refused (core.text).
+TEXT_COLUMNS = ["name_en", "name_cy", "local_alias"]
 REQUIRED_COLUMNS = ["type", "code", "name_en", "name_cy", "parent_code"]
 IMPORTABLE_KINDS = [Kind.PLANNING_GROUP, Kind.CLUSTER, Kind.COLLABORATIVE]
 MAX_ROWS = 5000
@@ -62,18 +65,7 @@ def read_table(filename: str, content: bytes) -> list[dict[str, str]]:
     """Rows of the first sheet (XLSX) or the file (CSV) as dicts keyed by lower-case header."""
     name = filename.lower()
     if name.endswith(".xlsx"):
-        from openpyxl import load_workbook
-
-        try:
-            workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        except Exception as error:  # noqa: BLE001 - any unreadable workbook is the same problem
-            raise ImportFileError(_("The file is not a readable XLSX spreadsheet.")) from error
-        sheet = workbook.worksheets[0]
-        raw_rows = [
-            ["" if cell is None else str(cell).strip() for cell in row]
-            for row in sheet.iter_rows(values_only=True, max_row=MAX_ROWS + 2)
-        ]
-        workbook.close()
+        raw_rows = _xlsx_rows(content)
     elif name.endswith(".csv"):
         try:
             text = content.decode("utf-8-sig")
@@ -98,6 +90,45 @@ def read_table(filename: str, content: bytes) -> list[dict[str, str]]:
         {column: (row[i] if i < len(row) else "") for i, column in enumerate(header)}
         for row in raw_rows[1:]
     ]
+
+
+def _xlsx_rows(content: bytes) -> list[list[str]]:
+    """The first sheet's cells as text. openpyxl parses the workbook's XML with defusedxml
+    (a pinned dependency), so entity expansion ("billion laughs") and external entities are
+    refused rather than expanded or fetched; in read-only mode the sheet is parsed while its
+    rows are read, so that is inside the ``try`` too."""
+    from defusedxml import DefusedXmlException
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        try:
+            return [
+                ["" if cell is None else str(cell).strip() for cell in row]
+                for row in workbook.worksheets[0].iter_rows(values_only=True, max_row=MAX_ROWS + 2)
+            ]
+        finally:
+            workbook.close()
+    except Exception as error:  # noqa: BLE001 - any unreadable workbook is the same problem
+        if _caused_by(error, DefusedXmlException):
+            raise ImportFileError(
+                _(
+                    "The file contains XML that Arloesi does not accept (entity declarations). "
+                    "Open it in a spreadsheet program and save it as a new XLSX file."
+                )
+            ) from error
+        raise ImportFileError(_("The file is not a readable XLSX spreadsheet.")) from error
+
+
+def _caused_by(error: BaseException | None, kind: type[BaseException]) -> bool:
+    """Whether ``kind`` is behind ``error`` (openpyxl wraps what its XML parser raised)."""
+    seen = set()
+    while error is not None and id(error) not in seen:
+        if isinstance(error, kind):
+            return True
+        seen.add(id(error))
+        error = error.__cause__ or error.__context__
+    return False
 
 
 def _parse_kind(value: str) -> Kind | None:
@@ -155,6 +186,9 @@ def validate(table: list[dict[str, str]]) -> tuple[list[ImportRow], list[Problem
                 problem(column, _("Enter a name."))
             elif len(value) > 200:
                 problem(column, _("Names must be 200 characters or fewer."))
+        for column in TEXT_COLUMNS:
+            if has_control_characters(raw.get(column, "")):
+                problem(column, str(CONTROL_CHARACTERS_MESSAGE))
         alias = raw.get("local_alias", "").strip()
         if alias and kind != Kind.CLUSTER:
             problem("local_alias", _("Only clusters have a local name."))

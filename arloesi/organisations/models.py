@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from arloesi.core.models import StatusChange
+from arloesi.core.models import AuditEvent, ImmutableModel, StatusChange
 from arloesi.organisations.roles import (
     GRANTS,
     KIND_PREFIX,
@@ -232,13 +232,19 @@ class Invitation(models.Model):
     role = models.CharField(_("role"), max_length=30, choices=Role.choices)
     language = models.CharField(max_length=2, choices=Person.Language.choices, default="en")
     invited_by = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
-    # Only a hash of the token is kept: a leaked database does not leak usable invitations.
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # The link's token is made by the e-mail task from this salt and the secret key
+    # (organisations.tasks), and only its hash is kept, once the e-mail is on its way: the
+    # database alone, or a task's stored arguments, open no invitation.
+    token_salt = models.CharField(max_length=64, blank=True, editable=False)
+    # NULL until the e-mail task has run: many unsent invitations may be NULL, not "" (unique).
+    token_hash = models.CharField(  # noqa: DJ001
+        max_length=64, unique=True, null=True, editable=False
+    )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
     created_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField()
 
-    audit_exclude = ("token_hash",)
+    audit_exclude = ("token_hash", "token_salt")
 
     class Meta:
         ordering = ["-created_at"]
@@ -265,12 +271,45 @@ class InvitationStatusChange(StatusChange):
     )
 
 
-class FailedSignIn(models.Model):
-    """One failed sign-in; recent ones throttle further attempts for that address."""
+class SignInActivity(ImmutableModel):
+    """One thing that happened at the door: a sign-in, a failed or refused one, a password reset
+    request, a password change, a sign-out. Each is also an audit event whose object is this row,
+    so an attempt for an address with no account is kept, and readable by an administrator,
+    without creating a person. The throttle counts the failures here."""
 
-    email = models.CharField(max_length=254, db_index=True)
-    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    Outcome = models.TextChoices(
+        "Outcome",
+        [
+            (action.name, (action.value, action.label))
+            for action in (
+                AuditEvent.Action.SIGNED_IN,
+                AuditEvent.Action.SIGN_IN_FAILED,
+                AuditEvent.Action.SIGN_IN_REFUSED,
+                AuditEvent.Action.PASSWORD_RESET_REQUESTED,
+                AuditEvent.Action.PASSWORD_CHANGED,
+                AuditEvent.Action.SIGNED_OUT,
+                AuditEvent.Action.TIMED_OUT,
+            )
+        ],
+    )
+
     at = models.DateTimeField(default=timezone.now, db_index=True)
+    email = models.CharField(_("email address"), max_length=254)
+    # The account the address belongs to, if any (an administrator's reading aid; a failed
+    # attempt does not make its author this person).
+    person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    ip_address = models.GenericIPAddressField(_("client address"), null=True, blank=True)
+    outcome = models.CharField(_("what happened"), max_length=20, choices=Outcome.choices)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("sign-in activity")
+        indexes = [
+            models.Index(fields=["email", "outcome", "at"]),
+            models.Index(fields=["ip_address", "outcome", "at"]),
+        ]
 
     def __str__(self):
-        return f"{self.email} {self.at:%Y-%m-%d %H:%M}"
+        return self.email

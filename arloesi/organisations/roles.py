@@ -83,6 +83,7 @@ class Perm(StrEnum):
     END_MEMBERSHIP = "organisations.end_membership"
     VIEW_HISTORY = "organisations.view_history"
     IMPORT = "organisations.import"
+    VIEW_SIGN_IN_ACTIVITY = "organisations.view_sign_in_activity"
 
 
 _ALL_LEADS = {
@@ -115,6 +116,7 @@ GRANTS: dict[str, dict[Role, Reach]] = {
     },
     Perm.IMPORT: {Role.ADMINISTRATOR: Reach.UNIT},
     REDACT: {Role.ADMINISTRATOR: Reach.UNIT},
+    Perm.VIEW_SIGN_IN_ACTIVITY: {Role.ADMINISTRATOR: Reach.UNIT},
 }
 
 # Which roles a person holding a role may give to others (within their reach).

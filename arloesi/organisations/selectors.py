@@ -5,17 +5,31 @@ knowledge and visible to every signed-in person; who holds which role is not, an
 returned within the reader's reach (Perm.VIEW_PEOPLE).
 """
 
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.encoding import force_str
+from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from arloesi.core import permissions
 from arloesi.core.attention import AttentionItem
-from arloesi.organisations.models import Invitation, Membership, OrganisationUnit
-from arloesi.organisations.roles import Kind, Perm
+from arloesi.organisations import tokens
+from arloesi.organisations.models import (
+    Invitation,
+    Membership,
+    OrganisationUnit,
+    Person,
+    SignInActivity,
+)
+from arloesi.organisations.roles import GRANTABLE_ROLES, ROLE_UNIT_KIND, Kind, Perm, Role
 
 
 def health_board_list():
@@ -82,7 +96,41 @@ def unit_people(*, user, unit: OrganisationUnit, page: str | int | None = None):
     memberships = memberships.select_related("person", "unit").order_by(
         "unit__name_en", "person__full_name", "pk"
     )
-    return Paginator(memberships, PEOPLE_PER_PAGE).get_page(page)
+    people = Paginator(memberships, PEOPLE_PER_PAGE).get_page(page)
+    # Whether the reader may end each role is decided here, so the page offers only that.
+    people.object_list = list(people.object_list)
+    for membership in people.object_list:
+        membership.can_end = membership_can_end(actor=user, membership=membership)
+    return people
+
+
+# --- Which roles a person may give, and end ---------------------------------------------------
+
+
+def _roles_given_by_memberships(actor, unit: OrganisationUnit) -> set[Role]:
+    """The roles held at ``unit``'s kind that ``actor``'s memberships at or above ``unit`` may
+    give (roles.GRANTABLE_ROLES); no queries beyond the actor's cached memberships."""
+    grantable: set[Role] = set()
+    for membership in actor.active_memberships():
+        if unit.path.startswith(membership.unit.path):
+            grantable |= GRANTABLE_ROLES.get(Role(membership.role), set())
+    return {role for role in grantable if ROLE_UNIT_KIND[role] == unit.kind}
+
+
+def roles_grantable(*, actor, unit: OrganisationUnit) -> list[Role]:
+    """The roles ``actor`` may give to someone in ``unit``, in the order of Role."""
+    if not permissions.can(actor, Perm.INVITE, unit.path):
+        return []
+    grantable = _roles_given_by_memberships(actor, unit)
+    return [role for role in Role if role in grantable]
+
+
+def membership_can_end(*, actor, membership: Membership) -> bool:
+    """Ending a role is limited to the roles the actor could have given at that unit."""
+    unit = membership.unit
+    return permissions.can(actor, Perm.END_MEMBERSHIP, unit.path) and (
+        membership.role in _roles_given_by_memberships(actor, unit)
+    )
 
 
 def invitations_pending_for(*, user, unit: OrganisationUnit | None = None):
@@ -104,13 +152,65 @@ def invitation_get_for_user(*, user, invitation_id: int) -> Invitation:
 
 
 def membership_get_for_user(*, user, membership_id: int) -> Membership:
-    return permissions.get_for_user(
+    """A membership ``user`` may end; 404 for any other."""
+    membership = permissions.get_for_user(
         Membership.objects.select_related("unit", "person"),
         user,
         Perm.END_MEMBERSHIP,
         "unit__path",
         pk=membership_id,
     )
+    if not membership_can_end(actor=user, membership=membership):
+        raise Http404
+    return membership
+
+
+def invitation_get_for_token(*, token: str) -> Invitation | None:
+    """The invitation this token opens, if it is still waiting and has not expired."""
+    invitation = (
+        Invitation.objects.select_related("unit", "invited_by")
+        .filter(token_hash=tokens.token_hash(token), status=Invitation.Status.PENDING)
+        .first()
+    )
+    if invitation is None or invitation.is_expired:
+        return None
+    return invitation
+
+
+def invitation_is_grantable(*, invitation: Invitation) -> bool:
+    """Whether the person who sent ``invitation`` still holds a role that may give it there."""
+    return invitation.role in roles_grantable(actor=invitation.invited_by, unit=invitation.unit)
+
+
+def person_get_for_reset_token(*, uid: str, token: str) -> Person | None:
+    """The active person a password reset link is for, if its token is still good."""
+    try:
+        person = Person.objects.get(pk=int(force_str(urlsafe_base64_decode(uid))), is_active=True)
+    except (ValueError, TypeError, OverflowError, Person.DoesNotExist):
+        return None
+    return person if default_token_generator.check_token(person, token) else None
+
+
+# --- Sign-in throttling -----------------------------------------------------------------------
+
+
+def sign_in_throttled(*, email: str, ip_address: str | None) -> str | None:
+    """Why sign-in is refused for now, or None: "account" after too many failures for this
+    address since the later of the window's start and the account's last successful sign-in;
+    "client" after too many failures from this client address within the window. Unknown
+    addresses are counted the same way as known ones."""
+    window_start = timezone.now() - timedelta(minutes=settings.SIGN_IN_FAILURE_WINDOW_MINUTES)
+    last_sign_in = Person.objects.filter(email=email).values_list("last_login", flat=True).first()
+    since = max(window_start, last_sign_in) if last_sign_in else window_start
+    failures = SignInActivity.objects.filter(outcome=SignInActivity.Outcome.SIGN_IN_FAILED)
+    if failures.filter(email=email, at__gt=since).count() >= settings.SIGN_IN_MAX_FAILURES:
+        return "account"
+    if ip_address and (
+        failures.filter(ip_address=ip_address, at__gt=window_start).count()
+        >= settings.SIGN_IN_MAX_FAILURES_PER_CLIENT
+    ):
+        return "client"
+    return None
 
 
 def unit_search(*, query: str, kinds=(Kind.CLUSTER, Kind.PLANNING_GROUP)):
@@ -223,3 +323,37 @@ def person_by_email(*, email: str):
     from arloesi.organisations.models import Person
 
     return Person.objects.filter(email__iexact=email.strip(), is_active=True).first()
+# --- Sign-in activity (administrators) --------------------------------------------------------
+
+SIGN_IN_ACTIVITY_PER_PAGE = 50
+
+
+def sign_in_activity_for(*, user, date_from=None, date_to=None, email: str = "", outcome: str = ""):
+    """Everything that happened at the door, newest first, filtered; only for administrators
+    (404 for anyone else). Dates are whole days in the service's time zone."""
+    if not permissions.can_anywhere(user, Perm.VIEW_SIGN_IN_ACTIVITY):
+        raise Http404
+    activity = SignInActivity.objects.select_related("person")
+    if date_from:
+        activity = activity.filter(at__date__gte=date_from)
+    if date_to:
+        activity = activity.filter(at__date__lte=date_to)
+    if email:
+        activity = activity.filter(email__contains=email.strip().lower())
+    if outcome:
+        activity = activity.filter(outcome=outcome)
+    return activity.order_by("-at", "-id")
+
+
+def sign_in_activity_page(*, user, page: str | int | None = None, **filters):
+    return Paginator(
+        sign_in_activity_for(user=user, **filters), SIGN_IN_ACTIVITY_PER_PAGE
+    ).get_page(page)
+
+
+def sign_in_activity_subject(*, user) -> OrganisationUnit:
+    """What an export of sign-in activity is recorded against: Wales, where administrators
+    hold their role."""
+    if not permissions.can_anywhere(user, Perm.VIEW_SIGN_IN_ACTIVITY):
+        raise Http404
+    return OrganisationUnit.objects.get(kind=Kind.WALES)

@@ -1,32 +1,31 @@
 """Writes to organisations, people and memberships. Every write is audited (core.audit)."""
 
-import hashlib
-import secrets
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth import authenticate
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Value
 from django.db.models.functions import Concat, Substr
-from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.translation import gettext_lazy as _
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from arloesi.core import audit, permissions
 from arloesi.core.services import status_change
-from arloesi.core.tasks import send_email
 from arloesi.core.workflow import Transition, Workflow
+from arloesi.organisations import selectors, tasks, tokens
 from arloesi.organisations.models import (
-    FailedSignIn,
     Invitation,
     InvitationStatusChange,
     Membership,
     OrganisationUnit,
     Person,
+    SignInActivity,
 )
-from arloesi.organisations.roles import GRANTABLE_ROLES, ROLE_UNIT_KIND, Perm, Role
+from arloesi.organisations.roles import Perm
 
 INVITATION_WORKFLOW = Workflow(
     "invitation",
@@ -37,8 +36,21 @@ INVITATION_WORKFLOW = Workflow(
 )
 
 
-def _token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
+class InvitationLapsedError(Exception):
+    """The person who sent the invitation may no longer give that role there."""
+
+    def __init__(self):
+        super().__init__(
+            _(
+                "This invitation can no longer be accepted, because the person who sent it no "
+                "longer has a role that allows them to give it. Ask someone who leads this "
+                "organisation to invite you again."
+            )
+        )
+
+
+def _normalised(email: str) -> str:
+    return email.strip().lower()[:254]
 
 
 # --- People -----------------------------------------------------------------------------------
@@ -46,17 +58,6 @@ def _token_hash(token: str) -> str:
 
 def person_set_language(*, actor: Person, person: Person, language: str) -> Person:
     return audit.update(person, actor=actor, preferred_language=language)
-
-
-def roles_grantable(*, actor: Person, unit: OrganisationUnit) -> list[Role]:
-    """The roles ``actor`` may give to someone in ``unit``, in the order of Role."""
-    if not permissions.can(actor, Perm.INVITE, unit.path):
-        return []
-    grantable: set[Role] = set()
-    for membership in actor.active_memberships():
-        if unit.path.startswith(membership.unit.path):
-            grantable |= GRANTABLE_ROLES.get(Role(membership.role), set())
-    return [role for role in Role if role in grantable and ROLE_UNIT_KIND[role] == unit.kind]
 
 
 @transaction.atomic
@@ -71,11 +72,33 @@ def membership_grant(*, actor: Person | None, person: Person, unit: Organisation
 
 @transaction.atomic
 def membership_end(*, actor: Person, membership: Membership) -> Membership:
-    if not permissions.can(actor, Perm.END_MEMBERSHIP, membership.unit.path):
+    """End a role the actor could have given there; the invitations the person sent that no
+    role of theirs can give any more are withdrawn with the reason."""
+    if not selectors.membership_can_end(actor=actor, membership=membership):
         raise PermissionDenied
     if membership.ended_at:
         return membership
-    return audit.update(membership, actor=actor, ended_at=timezone.now())
+    membership = audit.update(membership, actor=actor, ended_at=timezone.now())
+    reason = _("The role that allowed this invitation has ended: %(name)s, %(role)s, %(unit)s.") % {
+        "name": membership.person.full_name,
+        "role": membership.role_label,
+        "unit": membership.unit.name,
+    }
+    _invitations_withdraw_lapsed(inviter_id=membership.person_id, actor=actor, reason=reason)
+    return membership
+
+
+def _invitations_withdraw_lapsed(*, inviter_id: int, actor: Person | None, reason: str) -> int:
+    inviter = Person.objects.get(pk=inviter_id)  # fresh: its memberships as they are now
+    withdrawn = 0
+    for invitation in Invitation.objects.filter(
+        invited_by=inviter, status=Invitation.Status.PENDING
+    ).select_related("unit"):
+        invitation.invited_by = inviter
+        if not selectors.invitation_is_grantable(invitation=invitation):
+            _invitation_withdraw(invitation, actor=actor, reason=reason)
+            withdrawn += 1
+    return withdrawn
 
 
 # --- Invitations ------------------------------------------------------------------------------
@@ -91,14 +114,15 @@ def invitation_send(
     role: str,
     language: str,
 ) -> Invitation:
-    if role not in roles_grantable(actor=actor, unit=unit):
+    if role not in selectors.roles_grantable(actor=actor, unit=unit):
         raise PermissionDenied
-    email = email.strip().lower()
+    email = _normalised(email)
+    # Said only of a role held here, which whoever may invite here can see on the unit's page;
+    # whether the address has an account anywhere else is never said.
     if Membership.objects.filter(
         person__email=email, unit=unit, role=role, ended_at__isnull=True
     ).exists():
         raise ValidationError({"email": _("This person already has this role here.")})
-    token = secrets.token_urlsafe(32)
     invitation = audit.create(
         Invitation,
         actor=actor,
@@ -108,73 +132,76 @@ def invitation_send(
         role=role,
         language=language,
         invited_by=actor,
-        token_hash=_token_hash(token),
+        token_salt=tokens.new_salt(),
         expires_at=timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS),
     )
-    accept_path = _localised_reverse("invitation_accept", language, token=token)
-    with translation.override(language):
-        role_name = str(Role(role).label)
-        unit_name = unit.name
     # The task row is written in this transaction: no invitation without its e-mail, and none
-    # sent for an invitation that was rolled back.
-    send_email.enqueue(
-        to=email,
-        template="organisations/email/invitation",
-        context={
-            "full_name": invitation.full_name,
-            "inviter": actor.full_name,
-            "role": role_name,
-            "unit": unit_name,
-            "accept_path": accept_path,
-            "days": settings.INVITATION_VALID_DAYS,
-        },
-        language=language,
-    )
+    # sent for an invitation that was rolled back. It holds the id only; the link is made there.
+    tasks.invitation_email_send.enqueue(invitation_id=invitation.pk)
     return invitation
 
 
-def invitation_for_token(token: str) -> Invitation | None:
-    """The invitation this token opens, if it is still waiting and has not expired."""
-    invitation = (
-        Invitation.objects.select_related("unit", "invited_by")
-        .filter(token_hash=_token_hash(token), status=Invitation.Status.PENDING)
-        .first()
-    )
-    if invitation is None or invitation.is_expired:
-        return None
-    return invitation
-
-
-@transaction.atomic
 def invitation_accept(
-    *, invitation: Invitation, person: Person | None, full_name: str = "", password: str = ""
+    *,
+    invitation: Invitation,
+    person: Person | None,
+    full_name: str = "",
+    password: str = "",
+    ip_address: str | None = None,
 ) -> Person:
-    """Accept as the signed-in ``person``, or create the person the invitation names."""
-    if person is None:
-        person = Person.objects.filter(email=invitation.email).first()
-        if person is not None:
-            raise ValidationError(_("You already have an account: sign in to accept."))
-        candidate = Person(email=invitation.email, full_name=full_name)
-        validate_password(password, candidate)
-        person = audit.create(
-            Person,
-            actor=None,
-            email=invitation.email,
-            full_name=full_name,
-            preferred_language=invitation.language,
-            password="!",
+    """Accept as the signed-in ``person``, or create (and sign in) the person it names.
+
+    The inviter is checked again: if no role of theirs may give this role here any more, the
+    invitation is withdrawn with that reason and ``InvitationLapsedError`` is raised."""
+    if not selectors.invitation_is_grantable(invitation=invitation):
+        with transaction.atomic():
+            _invitation_withdraw(
+                invitation,
+                actor=None,
+                reason=_("The person who sent it no longer has a role that may give it."),
+            )
+        raise InvitationLapsedError
+    with transaction.atomic():
+        created = person is None
+        if created:
+            person = _person_create_for(invitation, full_name=full_name, password=password)
+        status_change(
+            invitation,
+            workflow=INVITATION_WORKFLOW,
+            change_model=InvitationStatusChange,
+            subject_field="invitation",
+            to_status=Invitation.Status.ACCEPTED,
+            actor=person,
         )
-        person.set_password(password)
-        person.save(update_fields=["password"])
-    status_change(
-        invitation,
-        workflow=INVITATION_WORKFLOW,
-        change_model=InvitationStatusChange,
-        subject_field="invitation",
-        to_status=Invitation.Status.ACCEPTED,
-        actor=person,
+        membership_grant(actor=person, person=person, unit=invitation.unit, role=invitation.role)
+        if created:
+            _activity_record(
+                email=person.email,
+                ip_address=ip_address,
+                outcome=SignInActivity.Outcome.SIGNED_IN,
+                person=person,
+                actor=person,
+            )
+    return person
+
+
+def _person_create_for(invitation: Invitation, *, full_name: str, password: str) -> Person:
+    if Person.objects.filter(email=invitation.email).exists():
+        raise ValidationError(_("You already have an account: sign in to accept."))
+    try:
+        validate_password(password, Person(email=invitation.email, full_name=full_name))
+    except ValidationError as error:
+        raise ValidationError({"password": error.error_list}) from error
+    person = audit.create(
+        Person,
+        actor=None,
+        email=invitation.email,
+        full_name=full_name,
+        preferred_language=invitation.language,
+        password="!",
     )
-    membership_grant(actor=person, person=person, unit=invitation.unit, role=invitation.role)
+    person.set_password(password)
+    person.save(update_fields=["password"])
     return person
 
 
@@ -182,6 +209,10 @@ def invitation_accept(
 def invitation_revoke(*, actor: Person, invitation: Invitation, reason: str = "") -> Invitation:
     if not permissions.can(actor, Perm.INVITE, invitation.unit.path):
         raise PermissionDenied
+    return _invitation_withdraw(invitation, actor=actor, reason=reason)
+
+
+def _invitation_withdraw(invitation: Invitation, *, actor: Person | None, reason: str):
     return status_change(
         invitation,
         workflow=INVITATION_WORKFLOW,
@@ -193,63 +224,101 @@ def invitation_revoke(*, actor: Person, invitation: Invitation, reason: str = ""
     )
 
 
-# --- Password reset ---------------------------------------------------------------------------
+# --- Sign-in, sign-out and passwords ----------------------------------------------------------
 
 
-def password_reset_request(*, email: str) -> None:
-    """E-mail a reset link if the address belongs to an active person; say nothing either way."""
-    from django.contrib.auth.tokens import default_token_generator
-    from django.utils.encoding import force_bytes
-    from django.utils.http import urlsafe_base64_encode
+def _activity_record(
+    *,
+    email: str,
+    ip_address: str | None,
+    outcome: str,
+    person: Person | None = None,
+    actor: Person | None = None,
+) -> SignInActivity:
+    """Keep what happened at the door, and put it in the audit trail (its object is the
+    activity row, so an address with no account needs no person)."""
+    activity = SignInActivity.objects.create(
+        email=_normalised(email), person=person, ip_address=ip_address, outcome=outcome
+    )
+    audit.record(actor=actor, obj=activity, action=outcome)
+    return activity
 
-    person = Person.objects.filter(email=email.strip().lower(), is_active=True).first()
-    if person is None:
-        return
-    uid = urlsafe_base64_encode(force_bytes(person.pk))
-    token = default_token_generator.make_token(person)
-    language = person.preferred_language
-    send_email.enqueue(
-        to=person.email,
-        template="organisations/email/password_reset",
-        context={
-            "full_name": person.full_name,
-            "reset_path": _localised_reverse(
-                "password_reset_confirm", language, uid=uid, token=token
-            ),
-        },
-        language=language,
+
+@dataclass(frozen=True)
+class SignInResult:
+    person: Person | None = None
+    # Why sign-in was refused without checking the password: "account" or "client".
+    throttled: str | None = None
+
+
+@transaction.atomic
+def person_sign_in(*, email: str, password: str, ip_address: str | None) -> SignInResult:
+    """Check the password unless too many attempts have failed; record the outcome.
+
+    An unknown address takes the same path as a known one: the same queries, one password hash
+    (Django's ModelBackend hashes the password it is given when no account matches), the same
+    records and the same answer as a wrong password."""
+    email = _normalised(email)
+    owner = Person.objects.filter(email=email).first()
+    throttled = selectors.sign_in_throttled(email=email, ip_address=ip_address)
+    if throttled:
+        _activity_record(
+            email=email,
+            ip_address=ip_address,
+            outcome=SignInActivity.Outcome.SIGN_IN_REFUSED,
+            person=owner,
+        )
+        return SignInResult(throttled=throttled)
+    person = authenticate(None, username=email, password=password)
+    outcome = SignInActivity.Outcome.SIGNED_IN if person else SignInActivity.Outcome.SIGN_IN_FAILED
+    _activity_record(
+        email=email, ip_address=ip_address, outcome=outcome, person=owner, actor=person
+    )
+    return SignInResult(person=person)
+
+
+def person_sign_out(*, person: Person, ip_address: str | None, timed_out: bool = False) -> None:
+    """Record a sign-out (the view or the idle-session middleware ends the session)."""
+    _activity_record(
+        email=person.email,
+        ip_address=ip_address,
+        outcome=SignInActivity.Outcome.TIMED_OUT
+        if timed_out
+        else SignInActivity.Outcome.SIGNED_OUT,
+        person=person,
+        actor=person,
     )
 
 
 @transaction.atomic
-def password_set(*, person: Person, password: str) -> Person:
+def password_reset_request(*, email: str, ip_address: str | None) -> None:
+    """E-mail a reset link if the address belongs to an active person; say nothing either way.
+    The same work is done for an address with no account: one record, one task (which then
+    sends nothing). The task is given the person's id; it makes the link itself."""
+    email = _normalised(email)
+    person = Person.objects.filter(email=email, is_active=True).first()
+    _activity_record(
+        email=email,
+        ip_address=ip_address,
+        outcome=SignInActivity.Outcome.PASSWORD_RESET_REQUESTED,
+        person=person,
+    )
+    tasks.password_reset_email_send.enqueue(person_id=person.pk if person else None)
+
+
+@transaction.atomic
+def password_set(*, person: Person, password: str, ip_address: str | None = None) -> Person:
     validate_password(password, person)
     person.set_password(password)
     person.save(update_fields=["password"])
-    audit.record(actor=person, obj=person, action="updated", note="password changed")
+    _activity_record(
+        email=person.email,
+        ip_address=ip_address,
+        outcome=SignInActivity.Outcome.PASSWORD_CHANGED,
+        person=person,
+        actor=person,
+    )
     return person
-
-
-# --- Sign-in throttling -----------------------------------------------------------------------
-
-
-def sign_in_blocked(*, email: str) -> bool:
-    since = timezone.now() - timedelta(minutes=settings.SIGN_IN_FAILURE_WINDOW_MINUTES)
-    recent = FailedSignIn.objects.filter(email=email.strip().lower(), at__gte=since).count()
-    return recent >= settings.SIGN_IN_MAX_FAILURES
-
-
-def sign_in_failed(*, email: str, ip_address: str | None) -> None:
-    FailedSignIn.objects.create(email=email.strip().lower()[:254], ip_address=ip_address)
-
-
-def sign_in_succeeded(*, email: str) -> None:
-    FailedSignIn.objects.filter(email=email.strip().lower()).delete()
-
-
-def _localised_reverse(name: str, language: str, **kwargs) -> str:
-    with translation.override(language):
-        return reverse(name, kwargs=kwargs)
 
 
 # --- Organisation units -----------------------------------------------------------------------

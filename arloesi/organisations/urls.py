@@ -5,6 +5,12 @@ from arloesi.organisations import auth_views, views
 app_name_patterns = [
     path("", views.directory, name="directory"),
     path("import/", views.import_units, name="import"),
+    path("sign-in-activity/", views.sign_in_activity, name="sign_in_activity"),
+    path(
+        "sign-in-activity/export.<str:file_format>",
+        views.sign_in_activity_export,
+        name="sign_in_activity_export",
+    ),
     path("<int:unit_id>/", views.unit_detail, name="unit"),
     path("<int:unit_id>/history/", views.unit_history, name="unit_history"),
     path("<int:unit_id>/invite/", views.invite, name="invite"),

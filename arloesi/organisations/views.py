@@ -5,16 +5,21 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import translate_url
-from django.utils import translation
+from django.urls import reverse, translate_url
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from arloesi.core import audit, permissions
+from arloesi.core import audit, exports, permissions
 from arloesi.core.middleware import set_language_cookie
 from arloesi.core.workflow import TransitionNotAllowedError
 from arloesi.organisations import importer, selectors, services
-from arloesi.organisations.forms import ImportForm, InvitationForm, LanguageForm
+from arloesi.organisations.forms import (
+    ImportForm,
+    InvitationForm,
+    LanguageForm,
+    SignInActivityFilterForm,
+)
 from arloesi.organisations.models import Invitation, Membership, OrganisationUnit
 from arloesi.organisations.roles import Kind, Perm
 
@@ -48,8 +53,7 @@ def unit_detail(request, unit_id: int):
             "invitations": list(
                 selectors.invitations_pending_for(user=user, unit=unit).order_by("-created_at")[:50]
             ),
-            "can_invite": bool(services.roles_grantable(actor=user, unit=unit)),
-            "can_end": permissions.can(user, Perm.END_MEMBERSHIP, unit.path),
+            "can_invite": bool(selectors.roles_grantable(actor=user, unit=unit)),
             "can_view_history": permissions.can(user, Perm.VIEW_HISTORY, unit.path),
         },
     )
@@ -78,8 +82,6 @@ def unit_history(request, unit_id: int):
 
 
 def unit_url(unit: OrganisationUnit) -> str:
-    from django.urls import reverse
-
     return reverse("organisations:unit", kwargs={"unit_id": unit.pk})
 
 
@@ -87,7 +89,7 @@ def unit_url(unit: OrganisationUnit) -> str:
 @require_http_methods(["GET", "POST"])
 def invite(request, unit_id: int):
     unit = selectors.unit_get(unit_id=unit_id)
-    roles = services.roles_grantable(actor=request.user, unit=unit)
+    roles = selectors.roles_grantable(actor=request.user, unit=unit)
     if not roles:
         raise Http404
     form = InvitationForm(request.POST or None, roles=roles)
@@ -188,3 +190,49 @@ def account(request):
         set_language_cookie(response, language)
         return response
     return render(request, "organisations/account.html", {"form": form})
+
+
+SIGN_IN_ACTIVITY_COLUMNS = [
+    exports.Column(_("When"), lambda activity: activity.at),
+    exports.Column(_("Email address"), lambda activity: activity.email),
+    exports.Column(_("What happened"), lambda activity: activity.get_outcome_display()),
+    exports.Column(
+        _("Person"), lambda activity: activity.person.full_name if activity.person else ""
+    ),
+    exports.Column(_("Client address"), lambda activity: activity.ip_address),
+]
+
+
+def _sign_in_activity_filters(request) -> tuple[SignInActivityFilterForm, dict]:
+    form = SignInActivityFilterForm(request.GET or None)
+    return form, (form.cleaned_data if form.is_bound and form.is_valid() else {})
+
+
+@login_required
+def sign_in_activity(request):
+    form, filters = _sign_in_activity_filters(request)
+    page = selectors.sign_in_activity_page(
+        user=request.user, page=request.GET.get("page"), **filters
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "organisations/sign_in_activity.html",
+        {"form": form, "page": page, "query": query.urlencode()},
+    )
+
+
+@login_required
+def sign_in_activity_export(request, file_format: str):
+    if file_format not in exports.CONTENT_TYPES:
+        raise Http404
+    filters = _sign_in_activity_filters(request)[1]
+    return exports.download(
+        SIGN_IN_ACTIVITY_COLUMNS,
+        selectors.sign_in_activity_for(user=request.user, **filters),
+        file_format=file_format,
+        filename=f"sign-in-activity-{timezone.localdate():%Y-%m-%d}",
+        actor=request.user,
+        subject=selectors.sign_in_activity_subject(user=request.user),
+    )

@@ -23,6 +23,7 @@ from arloesi.core.models import AuditEvent
 from arloesi.organisations.models import Invitation, Membership, OrganisationUnit, Person
 from arloesi.organisations.reference import HEALTH_BOARDS
 from arloesi.organisations.roles import Kind, Profession, Role
+from arloesi.organisations.sampledata.sign_in_activity import sign_in_activity_generate
 
 PLANNING_GROUPS = 22
 PEOPLE = 3000
@@ -304,6 +305,8 @@ def _generate(*, scale: float, rng: random.Random) -> dict[str, int]:
         )
     AuditEvent.objects.bulk_create(events, batch_size=BATCH_SIZE)
 
+    activity = sign_in_activity_generate(people=people, now=now)
+
     return {
         "planning groups": len(planning_groups),
         "clusters": len(clusters),
@@ -312,6 +315,7 @@ def _generate(*, scale: float, rng: random.Random) -> dict[str, int]:
         "memberships": len(memberships),
         "invitations": len(invitations),
         "audit events": len(events),
+        "sign-in activity": activity,
     }
 
 
@@ -426,3 +430,8 @@ bench.register_page(
 )
 bench.register_page("account", url=lambda c: reverse("account"), user=practitioner)
 bench.register_page("import", url=lambda c: reverse("organisations:import"), user=administrator)
+bench.register_page(
+    "sign-in activity",
+    url=lambda c: reverse("organisations:sign_in_activity"),
+    user=administrator,
+)

@@ -8,7 +8,7 @@ visible text, and ``PROBES`` maps each URL name to the kwargs that point at B's 
 import secrets
 
 from arloesi.core import audit
-from arloesi.organisations.models import Invitation
+from arloesi.organisations.models import Invitation, SignInActivity
 from arloesi.organisations.roles import Role
 from arloesi.organisations.tests.factories import (
     CollaborativeFactory,
@@ -35,6 +35,13 @@ def populate(world) -> None:
         expires_at=world.far_future,
     )
     world.b_other_collaborative = CollaborativeFactory(parent=b.cluster)
+    # Only administrators read sign-in activity: the person's name must not show to anyone else.
+    SignInActivity.objects.create(
+        email=world.b_person.email,
+        person=world.b_person,
+        outcome=SignInActivity.Outcome.SIGNED_IN,
+        ip_address="192.0.2.7",
+    )
 
 
 PROBES = {
@@ -43,6 +50,7 @@ PROBES = {
     "organisations:invite": lambda w: {"unit_id": w.b.cluster.pk},
     "organisations:invitation_revoke": lambda w: {"invitation_id": w.b_invitation.pk},
     "organisations:membership_end": lambda w: {"membership_id": w.b_membership.pk},
+    "organisations:sign_in_activity_export": lambda w: {"file_format": "csv"},
     # Token-authorised: a guessed token must open nothing.
     "invitation_accept": lambda w: {"token": secrets.token_urlsafe(32)},
     "password_reset_confirm": lambda w: {"uid": "MQ", "token": "guessed-token"},

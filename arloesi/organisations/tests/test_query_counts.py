@@ -32,6 +32,7 @@ PAGES = [
     "unit history",
     "account",
     "import",
+    "sign-in activity",
 ]
 # Pages whose lists must really be longer with the larger data, or the comparison proves nothing.
 # (The directory always lists the 7 health boards; the account and import pages list nothing.)

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('organisations', '0003_status_change_labels'),
+        ('organisations', '0003_sign_in_activity'),
         ('proposals', '0005_project_moves_to_projects_app'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -1,0 +1,38 @@
+"""The one way a download is recorded: who took which file, when, and from which object.
+
+Every file that leaves the service goes through ``record``: attachments (``file_response``),
+PDFs (``core.pdf.pdf_response``) and exports (``core.exports.download``). The record is an
+``AuditEvent`` with the action ``DOWNLOADED`` on the object the file came from (a proposal's
+attachment, a planning group's queue), so it shows on that object's history page.
+"""
+
+from django.db import models
+from django.http import FileResponse
+from django.utils.http import content_disposition_header
+
+from arloesi.core import audit
+from arloesi.core.models import AuditEvent
+
+
+def record(*, actor, subject: models.Model, filename: str):
+    """Record that ``actor`` downloaded ``filename``, taken from ``subject``."""
+    return audit.record(
+        actor=actor, obj=subject, action=AuditEvent.Action.DOWNLOADED, note=filename[:255]
+    )
+
+
+def attachment_headers(response, *, filename: str) -> None:
+    """Headers every download carries: saved, never shown in the page's origin, never sniffed."""
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+
+
+def file_response(
+    handle, *, actor, subject: models.Model, filename: str, content_type: str
+) -> FileResponse:
+    """A stored file (an open handle) as a recorded download."""
+    record(actor=actor, subject=subject, filename=filename)
+    response = FileResponse(handle, content_type=content_type)
+    attachment_headers(response, filename=filename)
+    return response

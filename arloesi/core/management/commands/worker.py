@@ -1,0 +1,14 @@
+"""``arloesi worker``: the background task worker (django_tasks_db's ``db_worker``), which also
+makes sure finished task results are pruned on schedule (core.tasks.task_results_prune)."""
+
+from django_tasks_db.management.commands import db_worker
+
+from arloesi.core.tasks import task_results_prune_schedule
+
+
+class Command(db_worker.Command):
+    help = "Run the background task worker; finished task results are pruned every hour."
+
+    def handle(self, *args, **options):
+        task_results_prune_schedule()
+        return super().handle(*args, **options)
