@@ -8,7 +8,6 @@ download is recorded against the object the table came from (core.downloads).
 
 import csv
 import io
-import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -89,8 +88,8 @@ def download(
     *,
     file_format: str,
     filename: str,
-    actor=None,
-    subject=None,
+    actor,
+    subject,
 ) -> HttpResponse:
     """The table as a file to save, recorded as ``actor``'s download of ``subject`` (the object
     the table is about: a planning group's queue, the sign-in activity of Wales)."""
@@ -102,15 +101,7 @@ def download(
         else to_xlsx(columns, rows, sheet_title=filename)
     )
     full_name = f"{filename}.{file_format}"
-    if actor is None or subject is None:
-        # Kept only until every caller passes them: such a download is not recorded.
-        warnings.warn(
-            "exports.download() needs actor= and subject= to record the download",
-            DeprecationWarning,
-            stacklevel=2,
-        )
-    else:
-        downloads.record(actor=actor, subject=subject, filename=full_name)
+    downloads.record(actor=actor, subject=subject, filename=full_name)
     response = HttpResponse(content, content_type=CONTENT_TYPES[file_format])
     downloads.attachment_headers(response, filename=full_name)
     return response

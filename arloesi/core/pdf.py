@@ -5,8 +5,6 @@ the network or the file system (only inline ``data:`` URLs are allowed), so a PD
 same way offline and text someone typed cannot make the server fetch anything.
 """
 
-import warnings
-
 from django.contrib.staticfiles import finders
 from django.http import HttpResponse
 from django.template.loader import render_to_string
@@ -36,21 +34,13 @@ def pdf_response(
     *,
     filename: str,
     request=None,
-    actor=None,
-    subject=None,
+    actor,
+    subject,
 ) -> HttpResponse:
     """The PDF as a file to save, recorded as ``actor``'s download of ``subject``."""
     content = render_pdf(template, context, request=request)
     full_name = f"{filename}.pdf"
-    if actor is None or subject is None:
-        # Kept only until every caller passes them: such a download is not recorded.
-        warnings.warn(
-            "pdf.pdf_response() needs actor= and subject= to record the download",
-            DeprecationWarning,
-            stacklevel=2,
-        )
-    else:
-        downloads.record(actor=actor, subject=subject, filename=full_name)
+    downloads.record(actor=actor, subject=subject, filename=full_name)
     response = HttpResponse(content, content_type="application/pdf")
     downloads.attachment_headers(response, filename=full_name)
     return response

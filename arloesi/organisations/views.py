@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse, translate_url
@@ -10,17 +9,17 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from arloesi.core import audit, exports, permissions
+from arloesi.core import exports, permissions
 from arloesi.core.middleware import set_language_cookie
-from arloesi.core.workflow import TransitionNotAllowedError
+from arloesi.core.service_calls import call_service
 from arloesi.organisations import importer, selectors, services
+from arloesi.organisations.exports import SIGN_IN_ACTIVITY_COLUMNS
 from arloesi.organisations.forms import (
     ImportForm,
     InvitationForm,
     LanguageForm,
     SignInActivityFilterForm,
 )
-from arloesi.organisations.models import Invitation, Membership, OrganisationUnit
 from arloesi.organisations.roles import Kind, Perm
 
 
@@ -38,50 +37,40 @@ def directory(request):
 
 @login_required
 def unit_detail(request, unit_id: int):
-    unit = selectors.unit_get(unit_id=unit_id)
-    if unit.kind == Kind.WALES:
+    page = selectors.unit_page(user=request.user, unit_id=unit_id, page=request.GET.get("page"))
+    if page.unit.kind == Kind.WALES:
         return redirect("organisations:directory")
-    user = request.user
     return render(
         request,
         "organisations/unit.html",
         {
-            "unit": unit,
-            "ancestors": selectors.unit_ancestors(unit),
-            "children": selectors.unit_children(unit) if unit.kind != Kind.COLLABORATIVE else [],
-            "people": selectors.unit_people(user=user, unit=unit, page=request.GET.get("page")),
-            "invitations": list(
-                selectors.invitations_pending_for(user=user, unit=unit).order_by("-created_at")[:50]
-            ),
-            "can_invite": bool(selectors.roles_grantable(actor=user, unit=unit)),
-            "can_view_history": permissions.can(user, Perm.VIEW_HISTORY, unit.path),
+            "unit": page.unit,
+            "ancestors": page.ancestors,
+            "children": page.children,
+            "people": page.people,
+            "invitations": page.invitations,
+            "can_invite": page.can_invite,
+            "can_view_history": page.can_view_history,
         },
     )
 
 
 @login_required
 def unit_history(request, unit_id: int):
-    unit = selectors.unit_get(unit_id=unit_id)
-    if not permissions.can(request.user, Perm.VIEW_HISTORY, unit.path):
-        raise Http404
+    page = selectors.unit_history_page(user=request.user, unit_id=unit_id)
     return render(
         request,
         "core/history.html",
         {
-            "subject": unit.name,
-            "events": audit.history_for(
-                unit,
-                including=(
-                    Membership.objects.filter(unit=unit),
-                    Invitation.objects.filter(unit=unit),
-                ),
-            ),
-            "back_url": unit_url(unit),
+            "subject": page.unit.name,
+            "events": page.events,
+            "can_redact": page.can_redact,
+            "back_url": unit_url(page.unit),
         },
     )
 
 
-def unit_url(unit: OrganisationUnit) -> str:
+def unit_url(unit) -> str:
     return reverse("organisations:unit", kwargs={"unit_id": unit.pk})
 
 
@@ -94,19 +83,15 @@ def invite(request, unit_id: int):
         raise Http404
     form = InvitationForm(request.POST or None, roles=roles)
     if request.method == "POST" and form.is_valid():
-        try:
-            invitation = services.invitation_send(
-                actor=request.user, unit=unit, **form.cleaned_data
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        except PermissionDenied:
-            raise Http404 from None
-        else:
-            messages.success(
-                request,
-                _("An invitation has been sent to %(email)s.") % {"email": invitation.email},
-            )
+        result = call_service(
+            request,
+            lambda: services.invitation_send(actor=request.user, unit=unit, **form.cleaned_data),
+            form=form,
+            success=lambda invitation: (
+                _("An invitation has been sent to %(email)s.") % {"email": invitation.email}
+            ),
+        )
+        if result.ok:
             return redirect(unit_url(unit))
     return render(request, "organisations/invite.html", {"unit": unit, "form": form})
 
@@ -115,14 +100,13 @@ def invite(request, unit_id: int):
 @require_POST
 def invitation_revoke(request, invitation_id: int):
     invitation = selectors.invitation_get_for_user(user=request.user, invitation_id=invitation_id)
-    try:
-        services.invitation_revoke(actor=request.user, invitation=invitation)
-    except (audit.ConcurrentEditError, TransitionNotAllowedError):
+    result = call_service(
+        request,
+        lambda: services.invitation_revoke(actor=request.user, invitation=invitation),
+        success=_("The invitation to %(email)s was withdrawn.") % {"email": invitation.email},
+    )
+    if result.stale:
         messages.error(request, _("This invitation had already been answered or withdrawn."))
-    else:
-        messages.success(
-            request, _("The invitation to %(email)s was withdrawn.") % {"email": invitation.email}
-        )
     return redirect(unit_url(invitation.unit))
 
 
@@ -130,11 +114,13 @@ def invitation_revoke(request, invitation_id: int):
 @require_http_methods(["GET", "POST"])
 def membership_end(request, membership_id: int):
     membership = selectors.membership_get_for_user(user=request.user, membership_id=membership_id)
+    if not selectors.membership_can_end(actor=request.user, membership=membership):
+        raise Http404
     if request.method == "POST":
-        services.membership_end(actor=request.user, membership=membership)
-        messages.success(
+        call_service(
             request,
-            _("%(name)s is no longer %(role)s here.")
+            lambda: services.membership_end(actor=request.user, membership=membership),
+            success=_("%(name)s is no longer %(role)s here.")
             % {"name": membership.person.full_name, "role": membership.get_role_display()},
         )
         return redirect(unit_url(membership.unit))
@@ -182,7 +168,12 @@ def account(request):
     )
     if request.method == "POST" and form.is_valid():
         language = form.cleaned_data["preferred_language"]
-        services.person_set_language(actor=request.user, person=request.user, language=language)
+        call_service(
+            request,
+            lambda: services.person_set_language(
+                actor=request.user, person=request.user, language=language
+            ),
+        )
         # The address is translated from the language it is in; the message is in the new one.
         response = redirect(translate_url(request.path, language))
         with translation.override(language):
@@ -190,17 +181,6 @@ def account(request):
         set_language_cookie(response, language)
         return response
     return render(request, "organisations/account.html", {"form": form})
-
-
-SIGN_IN_ACTIVITY_COLUMNS = [
-    exports.Column(_("When"), lambda activity: activity.at),
-    exports.Column(_("Email address"), lambda activity: activity.email),
-    exports.Column(_("What happened"), lambda activity: activity.get_outcome_display()),
-    exports.Column(
-        _("Person"), lambda activity: activity.person.full_name if activity.person else ""
-    ),
-    exports.Column(_("Client address"), lambda activity: activity.ip_address),
-]
 
 
 def _sign_in_activity_filters(request) -> tuple[SignInActivityFilterForm, dict]:

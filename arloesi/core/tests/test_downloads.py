@@ -47,9 +47,11 @@ def test_a_pdf_is_a_recorded_download():
     assert recorded() == [(person, str(cluster.pk), "pack.pdf")]
 
 
-def test_callers_not_yet_passing_who_and_what_are_warned():
-    with pytest.warns(DeprecationWarning, match="actor= and subject="):
+def test_a_download_cannot_be_made_without_saying_who_and_from_what():
+    with pytest.raises(TypeError, match="actor"):
         exports.download([], [], file_format="csv", filename="x")
+    with pytest.raises(TypeError, match="actor"):
+        pdf.pdf_response("core/pdf_test.html", {}, filename="x")
     assert recorded() == []
 
 

@@ -12,7 +12,7 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from arloesi.core import bench
-from arloesi.organisations import selectors, services
+from arloesi.organisations import services
 from arloesi.organisations.models import Membership, OrganisationUnit
 from arloesi.organisations.roles import Kind, Role
 from arloesi.organisations.sampledata import bench as organisations_bench
@@ -90,7 +90,7 @@ def test_the_timed_pages_are_the_ones_checked_here():
 @pytest.mark.parametrize("page_name", PAGES)
 def test_page_makes_the_same_queries_with_three_times_the_data(client, page_name, monkeypatch):
     # Long pages so that both sizes fit on one page: a query per row would show in the count.
-    monkeypatch.setattr(selectors, "PEOPLE_PER_PAGE", 10_000)
+    monkeypatch.setattr("arloesi.organisations.selectors.directory.PEOPLE_PER_PAGE", 10_000)
     with transaction.atomic():
         queries_small, rows_small = page_queries(client, page_name, generate(SMALL_SCALE))
         transaction.set_rollback(True)

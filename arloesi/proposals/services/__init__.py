@@ -42,7 +42,6 @@ from arloesi.proposals.services.writing.content import (
 )
 from arloesi.proposals.services.writing.files import (
     attachment_add,
-    attachment_downloaded,
     attachment_remove,
 )
 from arloesi.proposals.services.writing.people import (
@@ -65,7 +64,6 @@ from arloesi.proposals.services.writing.submission import (
 __all__ = [
     "ScreeningFailedError",
     "attachment_add",
-    "attachment_downloaded",
     "attachment_remove",
     "co_author_invitation_accept",
     "co_author_invitation_decline",

@@ -550,6 +550,7 @@ def test_an_attachment_is_uploaded_and_downloaded_only_by_those_who_may_see_it(c
     assert response["X-Content-Type-Options"] == "nosniff"
     assert b"".join(response.streaming_content) == PDF
     assert AuditEvent.objects.filter(action="downloaded", object_id=str(attachment.pk)).exists()
+    assert "Downloaded" in body(client.get(url("history", proposal)))
     client.force_login(outsider())
     assert client.get(download).status_code == 404
 

@@ -55,6 +55,8 @@ def queue_export(request, unit_id: int, file_format: str):
         rows,
         file_format=file_format,
         filename=_export_name("review-queue", planning_group),
+        actor=request.user,
+        subject=planning_group,
     )
 
 
@@ -68,6 +70,8 @@ def decisions_export(request, unit_id: int, file_format: str):
         selectors.decisions_for(request.user, planning_group=planning_group),
         file_format=file_format,
         filename=_export_name("decisions", planning_group),
+        actor=request.user,
+        subject=planning_group,
     )
 
 

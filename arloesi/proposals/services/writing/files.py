@@ -35,9 +35,3 @@ def attachment_remove(*, actor, attachment: ProposalAttachment) -> None:
     storage, name = attachment.file.storage, attachment.file.name
     audit.delete(attachment, actor=actor)
     transaction.on_commit(lambda: storage.delete(name))
-
-
-def attachment_downloaded(*, actor, attachment: ProposalAttachment) -> None:
-    """Every download is recorded: who took which file, when. The caller has checked the
-    reader may see the proposal."""
-    audit.record(actor=actor, obj=attachment, action="downloaded")

@@ -2,11 +2,12 @@
 (everyone who may see the proposal; always as a download, never shown in the browser)."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from arloesi.core import downloads
 from arloesi.core.service_calls import call_service
 from arloesi.proposals import selectors, services
 from arloesi.proposals.forms import writing as forms
@@ -65,13 +66,10 @@ def attachment_download(request, proposal_id: int, attachment_id: int):
         handle = attachment.file.open("rb")
     except FileNotFoundError:
         raise Http404 from None
-    services.attachment_downloaded(actor=request.user, attachment=attachment)
-    response = FileResponse(
+    return downloads.file_response(
         handle,
-        as_attachment=True,
+        actor=request.user,
+        subject=attachment,
         filename=attachment.original_name,
         content_type=attachment.content_type,
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response

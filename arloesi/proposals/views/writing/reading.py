@@ -66,4 +66,6 @@ def pitch_pack(request, proposal_id: int):
         {"proposal": proposal, "details": selectors.proposal_details(proposal=proposal)},
         filename=f"pitch-pack-{proposal.pk}",
         request=request,
+        actor=request.user,
+        subject=proposal,
     )
