@@ -55,9 +55,10 @@ def _field_value(obj: models.Model, field: models.Field) -> Any:
     return getattr(obj, field.attname)
 
 
-def _audited_fields(obj: models.Model):
-    skip = set(getattr(obj, "audit_exclude", ())) | {"id", "version", "password"}
-    return [f for f in obj._meta.concrete_fields if f.name not in skip]
+def audited_fields(model: type[models.Model] | models.Model) -> list[models.Field]:
+    """The fields a change records (and a history page labels)."""
+    skip = set(getattr(model, "audit_exclude", ())) | {"id", "version", "password"}
+    return [f for f in model._meta.concrete_fields if f.name not in skip]
 
 
 def record(
@@ -86,7 +87,7 @@ def create[M: models.Model](model: type[M], *, actor, note: str = "", **fields) 
     obj.save(force_insert=True)
     changes = {
         f.name: [None, _display(_field_value(obj, f))]
-        for f in _audited_fields(obj)
+        for f in audited_fields(obj)
         if _field_value(obj, f) not in (None, "", [], {})
     }
     record(actor=actor, obj=obj, action=AuditEvent.Action.CREATED, changes=changes, note=note)
@@ -102,11 +103,11 @@ def update[M: models.Model](
     With ``expected_version`` (for ``VersionedModel``) the save is refused with
     ``ConcurrentEditError`` when someone else saved the object since that version was read.
     """
-    before = {f.name: _field_value(obj, f) for f in _audited_fields(obj)}
+    before = {f.name: _field_value(obj, f) for f in audited_fields(obj)}
     for name, value in fields.items():
         setattr(obj, name, value)
     obj.full_clean()
-    after = {f.name: _field_value(obj, f) for f in _audited_fields(obj)}
+    after = {f.name: _field_value(obj, f) for f in audited_fields(obj)}
     changes = {
         name: [_display(before[name]), _display(after[name])]
         for name in after
@@ -119,7 +120,7 @@ def update[M: models.Model](
             if not current.exists():
                 raise ConcurrentEditError(_saved_now(obj))
             return obj
-        values = {f.attname: getattr(obj, f.attname) for f in _audited_fields(obj)}
+        values = {f.attname: getattr(obj, f.attname) for f in audited_fields(obj)}
         saved = current.update(version=F("version") + 1, **values)
         if not saved:
             raise ConcurrentEditError(_saved_now(obj))
@@ -137,7 +138,7 @@ def _saved_now(obj: models.Model) -> models.Model | None:
 
 @transaction.atomic
 def delete(obj: models.Model, *, actor, note: str = "") -> None:
-    changes = {f.name: [_display(_field_value(obj, f)), None] for f in _audited_fields(obj)}
+    changes = {f.name: [_display(_field_value(obj, f)), None] for f in audited_fields(obj)}
     record(actor=actor, obj=obj, action=AuditEvent.Action.DELETED, changes=changes, note=note)
     obj.delete()
 

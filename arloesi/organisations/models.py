@@ -47,7 +47,12 @@ class OrganisationUnit(models.Model):
 
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+        "self",
+        verbose_name=_("part of"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     # Stable identifier used by imports, e.g. "CTM-RHONDDA".
     code = models.CharField(_("code"), max_length=40, unique=True)
@@ -58,8 +63,10 @@ class OrganisationUnit(models.Model):
         _("profession"), max_length=20, choices=Profession.choices, blank=True
     )
     # Materialised path of kind-prefixed ids ("/w1/hb3/pg7/cl20/"): scope checks are prefix tests.
-    path = models.CharField(max_length=255, unique=True, blank=True, editable=False)
-    is_demo = models.BooleanField(default=False, editable=False)
+    path = models.CharField(
+        _("place in Wales"), max_length=255, unique=True, blank=True, editable=False
+    )
+    is_demo = models.BooleanField(_("demo data"), default=False, editable=False)
 
     objects = OrganisationUnitQuerySet.as_manager()
 
@@ -132,10 +139,10 @@ class Person(AbstractBaseUser, PermissionsMixin):
         _("preferred language"), max_length=2, choices=Language.choices, default=Language.ENGLISH
     )
     job_title = models.CharField(_("job title"), max_length=150, blank=True)
-    is_active = models.BooleanField(default=True)
-    is_staff = models.BooleanField(default=False)
-    is_demo = models.BooleanField(default=False, editable=False)
-    date_joined = models.DateTimeField(default=timezone.now)
+    is_active = models.BooleanField(_("can sign in"), default=True)
+    is_staff = models.BooleanField(_("staff"), default=False)
+    is_demo = models.BooleanField(_("demo data"), default=False, editable=False)
+    date_joined = models.DateTimeField(_("joined"), default=timezone.now)
 
     objects = PersonManager()
 
@@ -182,11 +189,18 @@ class Person(AbstractBaseUser, PermissionsMixin):
 class Membership(models.Model):
     """A role held by a person in an organisation unit. Ended, never deleted."""
 
-    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="memberships")
-    unit = models.ForeignKey(OrganisationUnit, on_delete=models.PROTECT, related_name="memberships")
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="memberships"
+    )
+    unit = models.ForeignKey(
+        OrganisationUnit,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="memberships",
+    )
     role = models.CharField(_("role"), max_length=30, choices=Role.choices)
-    started_at = models.DateTimeField(default=timezone.now)
-    ended_at = models.DateTimeField(null=True, blank=True)
+    started_at = models.DateTimeField(_("started"), default=timezone.now)
+    ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
 
     class Meta:
         ordering = ["unit__name_en", "role"]
@@ -228,10 +242,19 @@ class Invitation(models.Model):
 
     email = models.EmailField(_("email address"))
     full_name = models.CharField(_("full name"), max_length=150)
-    unit = models.ForeignKey(OrganisationUnit, on_delete=models.PROTECT, related_name="invitations")
+    unit = models.ForeignKey(
+        OrganisationUnit,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="invitations",
+    )
     role = models.CharField(_("role"), max_length=30, choices=Role.choices)
-    language = models.CharField(max_length=2, choices=Person.Language.choices, default="en")
-    invited_by = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    language = models.CharField(
+        _("language"), max_length=2, choices=Person.Language.choices, default="en"
+    )
+    invited_by = models.ForeignKey(
+        Person, verbose_name=_("invited by"), on_delete=models.PROTECT, related_name="+"
+    )
     # The link's token is made by the e-mail task from this salt and the secret key
     # (organisations.tasks), and only its hash is kept, once the e-mail is on its way: the
     # database alone, or a task's stored arguments, open no invitation.
@@ -240,9 +263,11 @@ class Invitation(models.Model):
     token_hash = models.CharField(  # noqa: DJ001
         max_length=64, unique=True, null=True, editable=False
     )
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
-    created_at = models.DateTimeField(default=timezone.now)
-    expires_at = models.DateTimeField()
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
+    )
+    created_at = models.DateTimeField(_("invited"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires"))
 
     audit_exclude = ("token_hash", "token_salt")
 
@@ -267,7 +292,10 @@ class Invitation(models.Model):
 
 class InvitationStatusChange(StatusChange):
     invitation = models.ForeignKey(
-        Invitation, on_delete=models.PROTECT, related_name="status_changes"
+        Invitation,
+        verbose_name=_("invitation"),
+        on_delete=models.PROTECT,
+        related_name="status_changes",
     )
 
 
@@ -293,12 +321,17 @@ class SignInActivity(ImmutableModel):
         ],
     )
 
-    at = models.DateTimeField(default=timezone.now, db_index=True)
+    at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     email = models.CharField(_("email address"), max_length=254)
     # The account the address belongs to, if any (an administrator's reading aid; a failed
     # attempt does not make its author this person).
     person = models.ForeignKey(
-        Person, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        Person,
+        verbose_name=_("person"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     ip_address = models.GenericIPAddressField(_("client address"), null=True, blank=True)
     outcome = models.CharField(_("what happened"), max_length=20, choices=Outcome.choices)
