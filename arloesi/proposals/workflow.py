@@ -4,14 +4,21 @@ No database: the table below is the one place that says which status may follow 
 ``screen`` judges a ``ProposalSnapshot`` (plain values) so it can be tested and reused without
 models. Messages are lazy translations, shown in the reader's language.
 
-    draft ─submit─▶ submitted ─(system)─▶ screening ─(system)─▶ under review ─chair─▶ outcome
-      ▲                ▲                                            ▲
-      │                └── more information requested ◀─────────────┤ (authors resubmit)
-      │                                      deferred ◀─────────────┘ (chair reopens later)
-    withdrawn ◀── authors, from any status before a final decision
+    draft ──(authors)──▶ submitted ──(system)──▶ screening ──(system)──▶ under review
+                            ▲                                                │
+                            │                                  (chair decides)
+                            │                                                ▼
+                            └──(authors resubmit)── more information requested
+                                                    deferred ──(chair reopens)──▶ under review
+                                                    approved, approved with conditions,
+                                                    declined (final: published)
 
-Authors move a proposal out of draft (and back in after more information is requested) and
-withdraw it; the system screens it; the chair decides (``proposals.decide``).
+    draft, submitted, screening, under review, more information requested, deferred
+        ──(authors)──▶ withdrawn (final)
+
+The authors submit a draft, resubmit it after more information is requested, and may withdraw
+it before a final decision; the system screens it; the chair decides (``proposals.decide``) and
+may bring a deferred proposal back under review.
 """
 
 from dataclasses import dataclass, field

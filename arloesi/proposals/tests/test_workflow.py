@@ -162,3 +162,37 @@ def test_messages_are_in_the_readers_language():
     with translation.override("cy"):
         welsh = screen(ProposalSnapshot()).problems[0].message
     assert welsh != "Enter a title for the proposal"
+
+
+def test_the_drawing_at_the_top_of_the_workflow_shows_exactly_the_table():
+    drawn = {
+        ("draft", "submitted"),
+        ("submitted", "screening"),
+        ("screening", "under_review"),
+        ("under_review", "approved"),
+        ("under_review", "approved_with_conditions"),
+        ("under_review", "more_information_requested"),
+        ("under_review", "deferred"),
+        ("under_review", "declined"),
+        ("more_information_requested", "submitted"),
+        ("deferred", "under_review"),
+        *{
+            (status, "withdrawn")
+            for status in (
+                "draft",
+                "submitted",
+                "screening",
+                "under_review",
+                "more_information_requested",
+                "deferred",
+            )
+        },
+    }
+    table = {
+        (source, target) for source in Status.values for target in PROPOSAL_WORKFLOW.targets(source)
+    }
+    assert table == drawn
+    from arloesi.proposals import workflow
+
+    for status in Status:
+        assert str(status.label).lower() in workflow.__doc__.lower()
