@@ -334,6 +334,15 @@ def decimal(
     )
 
 
+class _EmailField(forms.EmailField):
+    """An e-mail address. One with control characters gets core's message alone: ``validate``
+    runs before the format check and, when it refuses, the format check does not run."""
+
+    def validate(self, value):
+        super().validate(value)
+        validate_no_control_characters(value)
+
+
 def email(label, *, required: bool = True, required_message=None, hint=None) -> forms.EmailField:
     params = _base(
         label, required=required, required_message=required_message, hint=hint, draft=False
@@ -344,9 +353,15 @@ def email(label, *, required: bool = True, required_message=None, hint=None) -> 
             "max_length": _too_long(label, EMAIL_LENGTH),
         }
     )
+    return _mark(_EmailField(max_length=EMAIL_LENGTH, **params), False)
+
+
+def password(label, *, required_message, hint=None) -> forms.CharField:
+    """A password: kept exactly as typed (never stripped), and only ever hashed, so any character
+    may be in it."""
+    params = _base(label, required=True, required_message=required_message, hint=hint, draft=False)
+    params["error_messages"]["max_length"] = _too_long(label, SHORT_TEXT)
     return _mark(
-        forms.EmailField(
-            max_length=EMAIL_LENGTH, validators=[validate_no_control_characters], **params
-        ),
+        forms.CharField(max_length=SHORT_TEXT, strip=False, widget=forms.PasswordInput, **params),
         False,
     )

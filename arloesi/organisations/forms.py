@@ -1,65 +1,31 @@
-"""Forms of the organisations app. Text people type refuses control characters with core's
-message (core.text); passwords are exempt: they are only ever hashed."""
+"""Forms of the organisations app, built from core.fields (one wording for each kind of error;
+control characters refused everywhere but in passwords, which are only ever hashed)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from arloesi.core.text import validate_no_control_characters
+from arloesi.core import fields
 from arloesi.organisations.models import Person, SignInActivity
 from arloesi.organisations.roles import Role
 
-NO_CONTROL_CHARACTERS = [validate_no_control_characters]
-
-EMAIL_MESSAGES = {
-    "required": _("Enter your email address"),
-    "invalid": _("Enter an email address in the correct format, like name@example.com"),
-    "max_length": _("Email address must be 254 characters or fewer"),
-}
-
-
-class EmailAddressField(forms.EmailField):
-    """An e-mail address. One with control characters gets core's message alone: ``validate``
-    runs before the format check and, when it refuses, the format check does not run."""
-
-    def validate(self, value):
-        super().validate(value)
-        validate_no_control_characters(value)
-
 
 class SignInForm(forms.Form):
-    email = EmailAddressField(
-        label=_("Email address"), max_length=254, error_messages=EMAIL_MESSAGES
-    )
-    password = forms.CharField(
-        label=_("Password"),
-        strip=False,
-        max_length=200,
-        widget=forms.PasswordInput,
-        error_messages={"required": _("Enter your password")},
-    )
+    email = fields.email(_("Email address"), required_message=_("Enter your email address"))
+    password = fields.password(_("Password"), required_message=_("Enter your password"))
 
 
 class PasswordResetRequestForm(forms.Form):
-    email = EmailAddressField(
-        label=_("Email address"), max_length=254, error_messages=EMAIL_MESSAGES
-    )
+    email = fields.email(_("Email address"), required_message=_("Enter your email address"))
 
 
 class NewPasswordForm(forms.Form):
-    password = forms.CharField(
-        label=_("New password"),
-        help_text=_("At least 12 characters. Avoid common words and your name."),
-        strip=False,
-        max_length=200,
-        widget=forms.PasswordInput,
-        error_messages={"required": _("Enter a new password")},
+    password = fields.password(
+        _("New password"),
+        required_message=_("Enter a new password"),
+        hint=_("At least 12 characters. Avoid common words and your name."),
     )
-    password_again = forms.CharField(
-        label=_("New password again"),
-        strip=False,
-        max_length=200,
-        widget=forms.PasswordInput,
-        error_messages={"required": _("Enter the new password again")},
+    password_again = fields.password(
+        _("New password again"), required_message=_("Enter the new password again")
     )
 
     def clean(self):
@@ -70,52 +36,28 @@ class NewPasswordForm(forms.Form):
 
 
 class AcceptInvitationForm(NewPasswordForm):
-    full_name = forms.CharField(
-        label=_("Full name"),
-        max_length=150,
-        validators=NO_CONTROL_CHARACTERS,
-        error_messages={
-            "required": _("Enter your full name"),
-            "max_length": _("Full name must be 150 characters or fewer"),
-        },
+    full_name = fields.text(
+        _("Full name"), required_message=_("Enter your full name"), max_length=150
     )
     field_order = ["full_name", "password", "password_again"]
 
 
 class InvitationForm(forms.Form):
-    full_name = forms.CharField(
-        label=_("Full name"),
-        max_length=150,
-        validators=NO_CONTROL_CHARACTERS,
-        error_messages={
-            "required": _("Enter the person's full name"),
-            "max_length": _("Full name must be 150 characters or fewer"),
-        },
+    full_name = fields.text(
+        _("Full name"), required_message=_("Enter the person's full name"), max_length=150
     )
-    email = EmailAddressField(
-        label=_("Email address"),
-        max_length=254,
-        error_messages={**EMAIL_MESSAGES, "required": _("Enter the person's email address")},
-    )
-    role = forms.ChoiceField(
-        label=_("Role"),
-        widget=forms.RadioSelect,
-        error_messages={
-            "required": _("Select a role"),
-            "invalid_choice": _("Select one of the roles listed"),
-        },
-    )
-    language = forms.ChoiceField(
-        label=_("Language for the invitation e-mail"),
-        choices=Person.Language.choices,
-        initial="en",
-        widget=forms.RadioSelect,
-        error_messages={"required": _("Select a language")},
+    email = fields.email(_("Email address"), required_message=_("Enter the person's email address"))
+    role = fields.choice(_("Role"), required_message=_("Select a role"))
+    language = fields.choice(
+        _("Language for the invitation e-mail"),
+        Person.Language.choices,
+        required_message=_("Select a language"),
     )
 
     def __init__(self, *args, roles: list[Role], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["role"].choices = [(role.value, role.label) for role in roles]
+        self.fields["language"].initial = "en"
 
 
 class ImportForm(forms.Form):
@@ -139,53 +81,25 @@ class ImportForm(forms.Form):
 
 
 class LanguageForm(forms.Form):
-    preferred_language = forms.ChoiceField(
-        label=_("Language for pages and e-mails"),
-        choices=Person.Language.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": _("Select a language")},
+    preferred_language = fields.choice(
+        _("Language for pages and e-mails"),
+        Person.Language.choices,
+        required_message=_("Select a language"),
     )
-
-
-class DateInput(forms.DateInput):
-    """A browser's date picker (type="date"), which sends the date as YYYY-MM-DD."""
-
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
 
 
 ANY_OUTCOME = [("", _("Anything"))]
 
 
 class SignInActivityFilterForm(forms.Form):
-    date_from = forms.DateField(
-        label=_("From"),
+    date_from = fields.date(_("From"), required=False)
+    date_to = fields.date(_("To"), required=False)
+    email = fields.text(_("Email address, or part of it"), required=False, max_length=254)
+    outcome = fields.choice(
+        _("What happened"),
+        ANY_OUTCOME + SignInActivity.Outcome.choices,
         required=False,
-        widget=DateInput,
-        input_formats=["%Y-%m-%d"],
-        error_messages={"invalid": _("Enter the date the list starts from, like 2026-04-01")},
-    )
-    date_to = forms.DateField(
-        label=_("To"),
-        required=False,
-        widget=DateInput,
-        input_formats=["%Y-%m-%d"],
-        error_messages={"invalid": _("Enter the date the list ends on, like 2026-04-30")},
-    )
-    email = forms.CharField(
-        label=_("Email address, or part of it"),
-        required=False,
-        max_length=254,
-        validators=NO_CONTROL_CHARACTERS,
-        error_messages={"max_length": _("Email address must be 254 characters or fewer")},
-    )
-    outcome = forms.ChoiceField(
-        label=_("What happened"),
-        required=False,
-        choices=ANY_OUTCOME + SignInActivity.Outcome.choices,
-        error_messages={"invalid_choice": _("Select one of the things listed")},
+        widget=forms.Select,
     )
 
     def clean(self):

@@ -60,7 +60,7 @@ def test_roles_beyond_the_inviters_own_cannot_be_given(client):
     collaborative = CollaborativeFactory()
     client.force_login(person_with_role(Role.COLLABORATIVE_LEAD, collaborative))
     response = invite(client, collaborative, role=Role.COLLABORATIVE_LEAD)
-    assert "Select one of the roles listed" in response.content.decode()
+    assert "Select one of the options listed" in response.content.decode()
     assert not Invitation.objects.exists()
 
 

@@ -77,7 +77,7 @@ def test_an_administrator_filters_by_date_address_and_what_happened(client, admi
     (only,) = rows(date_from=since, email="gwen", outcome="signed_in")
     assert "Gwen Jones" in only and "Signed in" in only
     wrong = client.get(PAGE, {"date_from": "yesterday"}).content.decode()
-    assert "Enter the date the list starts from" in wrong
+    assert "Enter a real date, for example 31/3/2026" in wrong
 
 
 def test_the_page_shows_50_at_a_time_with_the_same_queries_however_many(client, administrator):
