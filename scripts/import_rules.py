@@ -120,7 +120,7 @@ def check(root: Path) -> list[Violation]:
         parts = module.split(".")
         # Modules beside the apps (settings, urls, wsgi) compose the apps: they are not one.
         app = parts[1] if len(parts) > 2 or path.name == "__init__.py" and len(parts) == 2 else ""
-        is_view = "views" in parts[2:]
+        is_view = any(part == "views" or part.endswith("_views") for part in parts[2:])
         is_tool = "sampledata" in parts[2:]
         for imp in _imports(tree, module, path.name == "__init__.py"):
             for target in _targets(imp, known):

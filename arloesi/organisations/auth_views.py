@@ -8,7 +8,6 @@ offers both signing in and creating an account.
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse, translate_url
 from django.utils import translation
@@ -20,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from arloesi.core.client_address import client_address
 from arloesi.core.forms import add_service_errors
 from arloesi.core.middleware import set_language_cookie
+from arloesi.core.service_calls import call_service
 from arloesi.organisations import selectors, services
 from arloesi.organisations.forms import (
     AcceptInvitationForm,
@@ -27,10 +27,9 @@ from arloesi.organisations.forms import (
     PasswordResetRequestForm,
     SignInForm,
 )
-from arloesi.organisations.models import Person
 
 
-def _redirect_after_sign_in(request, person: Person):
+def _redirect_after_sign_in(request, person):
     target = request.POST.get("next") or request.GET.get("next") or ""
     if not url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
@@ -113,16 +112,17 @@ def password_reset_confirm(request, uid: str, token: str):
         return render(request, "organisations/password_reset_invalid.html", status=400)
     form = NewPasswordForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.password_set(
+        result = call_service(
+            request,
+            lambda: services.password_set(
                 person=person,
                 password=form.cleaned_data["password"],
                 ip_address=client_address(request),
-            )
-        except ValidationError as error:
-            form.add_error("password", error)
-        else:
-            messages.success(request, _("Your password has been changed. Sign in with it now."))
+            ),
+            form=form,
+            success=_("Your password has been changed. Sign in with it now."),
+        )
+        if result.ok:
             return redirect("sign_in")
     return render(request, "organisations/password_reset_confirm.html", {"form": form})
 
@@ -148,31 +148,35 @@ def invitation_accept(request, token: str):
         else AcceptInvitationForm(request.POST or None, initial={"full_name": invitation.full_name})
     )
     if request.method == "POST" and (form is None or form.is_valid()):
-        try:
-            person = services.invitation_accept(
+        result = call_service(
+            request,
+            lambda: services.invitation_accept(
                 invitation=invitation,
                 person=request.user if signed_in else None,
                 full_name=form.cleaned_data["full_name"] if form else "",
                 password=form.cleaned_data["password"] if form else "",
                 ip_address=client_address(request),
-            )
-        except services.InvitationLapsedError as error:
+            ),
+            form=form,
+            show_refusal=False,
+            success=_("You are now %(role)s in %(unit)s.")
+            % {"role": invitation.get_role_display(), "unit": invitation.unit.name},
+        )
+        if isinstance(result.error, services.InvitationLapsedError):
             return render(
                 request,
                 "organisations/invitation_invalid.html",
-                {"reason": str(error)},
+                {"reason": result.error.messages[0]},
                 status=410,
             )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+        if result.error is not None and form is not None:
+            add_service_errors(form, result.error)
+        elif result.error is not None:
+            messages.error(request, " ".join(result.error.messages))
+        if result.ok:
+            person = result.value
             if not signed_in:
                 login(request, person, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(
-                request,
-                _("You are now %(role)s in %(unit)s.")
-                % {"role": invitation.get_role_display(), "unit": invitation.unit.name},
-            )
             return _redirect_after_sign_in(request, person)
     return render(
         request,

@@ -36,7 +36,7 @@ INVITATION_WORKFLOW = Workflow(
 )
 
 
-class InvitationLapsedError(Exception):
+class InvitationLapsedError(ValidationError):
     """The person who sent the invitation may no longer give that role there."""
 
     def __init__(self):
@@ -188,10 +188,7 @@ def invitation_accept(
 def _person_create_for(invitation: Invitation, *, full_name: str, password: str) -> Person:
     if Person.objects.filter(email=invitation.email).exists():
         raise ValidationError(_("You already have an account: sign in to accept."))
-    try:
-        validate_password(password, Person(email=invitation.email, full_name=full_name))
-    except ValidationError as error:
-        raise ValidationError({"password": error.error_list}) from error
+    _password_acceptable(password, Person(email=invitation.email, full_name=full_name))
     person = audit.create(
         Person,
         actor=None,
@@ -306,9 +303,17 @@ def password_reset_request(*, email: str, ip_address: str | None) -> None:
     tasks.password_reset_email_send.enqueue(person_id=person.pk if person else None)
 
 
+def _password_acceptable(password: str, person: Person) -> None:
+    """Django's password rules, their refusal on the form's password field."""
+    try:
+        validate_password(password, person)
+    except ValidationError as error:
+        raise ValidationError({"password": error.messages}) from error
+
+
 @transaction.atomic
 def password_set(*, person: Person, password: str, ip_address: str | None = None) -> Person:
-    validate_password(password, person)
+    _password_acceptable(password, person)
     person.set_password(password)
     person.save(update_fields=["password"])
     _activity_record(
