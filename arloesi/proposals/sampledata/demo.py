@@ -143,6 +143,8 @@ def _proposal(spec: Spec, *, units, people, priorities) -> Proposal:
             actor=author, proposal=proposal, profession=profession, hours=hours, skill=skill
         )
     if spec.state == "draft":
+        # The pharmacy lead is asked to co-author the draft: sign in as them to accept.
+        services.co_author_invite(actor=author, proposal=proposal, email=PHARMACY_LEAD)
         return proposal
     services.evaluation_plan_update(
         actor=author, proposal=proposal, expected_version=1, **EVALUATION

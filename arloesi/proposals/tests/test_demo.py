@@ -79,3 +79,11 @@ def test_the_demo_shows_proposals_in_every_state_and_loading_again_adds_nothing(
     assert "pharmacy.lead@arloesi.example" in output
     assert "Demo proposals: 6 added" in output
     assert "Demo proposals: 0 added" in output
+
+
+def test_the_demo_pharmacy_lead_is_asked_to_co_author_the_draft(settings):
+    settings.DEMO_MODE = True
+    call_command("load_demo")
+    lead = demo_person("pharmacy.lead@arloesi.example")
+    (invitation,) = selectors.co_author_invitations_for(lead)
+    assert invitation.proposal.status == Status.DRAFT
