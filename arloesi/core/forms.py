@@ -6,6 +6,14 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from arloesi.core import nhs_number
+from arloesi.core.text import validate_no_control_characters
+
+
+class TextField(forms.CharField):
+    """Text a person types, for a form to keep: control characters are refused (core.text),
+    with the same message everywhere. Django's CharField already refuses the NUL character."""
+
+    default_validators = [validate_no_control_characters]
 
 
 def _component(widget: forms.Widget) -> str:

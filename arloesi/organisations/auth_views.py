@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse, translate_url
 from django.utils import translation
@@ -31,12 +32,14 @@ def _client_ip(request) -> str | None:
 
 def _redirect_after_sign_in(request, person: Person):
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if not url_has_allowed_host_and_scheme(
+    # Only a path on this site: anything else (another site, or a word that ``redirect`` would
+    # take for a view's name) goes home.
+    if not target.startswith("/") or not url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         with translation.override(person.preferred_language):
             target = reverse("home")
-    response = redirect(translate_url(target, person.preferred_language))
+    response = HttpResponseRedirect(translate_url(target, person.preferred_language))
     set_language_cookie(response, person.preferred_language)
     return response
 

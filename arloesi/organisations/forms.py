@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from arloesi.core.forms import TextField
 from arloesi.organisations.models import Person
 from arloesi.organisations.roles import Role
 
@@ -55,7 +56,7 @@ class NewPasswordForm(forms.Form):
 
 
 class AcceptInvitationForm(NewPasswordForm):
-    full_name = forms.CharField(
+    full_name = TextField(
         label=_("Full name"),
         max_length=150,
         error_messages={
@@ -67,7 +68,7 @@ class AcceptInvitationForm(NewPasswordForm):
 
 
 class InvitationForm(forms.Form):
-    full_name = forms.CharField(
+    full_name = TextField(
         label=_("Full name"),
         max_length=150,
         error_messages={

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from arloesi.core.text import CONTROL_CHARACTERS_MESSAGE, has_control_characters
 from arloesi.organisations import services
 from arloesi.organisations.models import OrganisationUnit
 from arloesi.organisations.roles import PARENT_KIND, Kind, Profession
@@ -155,11 +156,15 @@ def validate(table: list[dict[str, str]]) -> tuple[list[ImportRow], list[Problem
                 problem(column, _("Enter a name."))
             elif len(value) > 200:
                 problem(column, _("Names must be 200 characters or fewer."))
+            elif has_control_characters(value):
+                problem(column, str(CONTROL_CHARACTERS_MESSAGE))
         alias = raw.get("local_alias", "").strip()
         if alias and kind != Kind.CLUSTER:
             problem("local_alias", _("Only clusters have a local name."))
         elif len(alias) > 40:
             problem("local_alias", _("Local names must be 40 characters or fewer."))
+        elif has_control_characters(alias):
+            problem("local_alias", str(CONTROL_CHARACTERS_MESSAGE))
         profession_raw = raw.get("profession", "").strip()
         profession = ""
         if kind == Kind.COLLABORATIVE:
