@@ -184,9 +184,6 @@ class Discovered:
     post_only: bool
 
 
-_discovered: dict[Target, Discovered] = {}
-
-
 def _client(owner, csrf_cookie: str | None = None) -> Client:
     client = Client(enforce_csrf_checks=True, raise_request_exception=False)
     if owner is not None:
@@ -198,10 +195,10 @@ def _client(owner, csrf_cookie: str | None = None) -> Client:
 
 
 def discover(world: World, target: Target) -> Discovered:
-    """The forms posting to ``target``'s address, as its owner sees them (read once a session:
-    every test starts from the same data)."""
-    if target in _discovered:
-        return _discovered[target]
+    """The forms posting to ``target``'s address, as its owner sees them (read once for the
+    world: every test starts from the same data)."""
+    if target in world.forms_found:
+        return world.forms_found[target]
     owner = FORM_USERS[target.name](world)
     url = target.address(world)
     client = _client(owner)
@@ -218,8 +215,8 @@ def discover(world: World, target: Target) -> Discovered:
         )
         forms = [f for f in post_forms(response.content.decode(), url) if f.action == url]
     csrf_cookie = client.cookies[settings.CSRF_COOKIE_NAME].value
-    _discovered[target] = Discovered(url, owner, forms, csrf_cookie, post_only)
-    return _discovered[target]
+    world.forms_found[target] = Discovered(url, owner, forms, csrf_cookie, post_only)
+    return world.forms_found[target]
 
 
 # --- Values ------------------------------------------------------------------------------------

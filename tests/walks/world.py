@@ -131,6 +131,8 @@ class World:
         for module in ACCESS:
             module.populate(self)
         self.outsider = self._outsiders()
+        # What the form fuzz has read of each form's page, read once for this world.
+        self.forms_found: dict = {}
 
     @staticmethod
     def _site(board, label):
