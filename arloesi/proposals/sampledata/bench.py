@@ -678,7 +678,8 @@ def _chair(context: BenchContext) -> Person:
 
 
 def decided_proposal(context: BenchContext) -> Proposal:
-    """An approved proposal with the most reviews in the largest planning group."""
+    """An approved proposal with the most reviews in the largest planning group (no page is
+    timed on it now: the proposal page shows the busiest proposal)."""
     return context.pick(
         "proposals.decided_proposal",
         lambda: (
@@ -742,7 +743,7 @@ bench.register_page(
     url=lambda c: reverse("proposals:queue", kwargs={"unit_id": largest_planning_group(c).pk}),
     user=_chair,
 )
-# The busiest proposal as its lead author sees it: a row for each sponsoring collaborative.
+# The busiest proposal as its lead author sees it: every sponsoring collaborative is named.
 bench.register_page(
     "proposal",
     url=lambda c: reverse("proposals:detail", kwargs={"proposal_id": busiest_proposal(c).pk}),
