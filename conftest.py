@@ -3,11 +3,13 @@
 import pytest
 from django.utils import translation
 
+from tests.overrides import TEST_SETTINGS
+
 
 @pytest.fixture(autouse=True)
 def _test_settings(settings):
-    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    for name, value in TEST_SETTINGS.items():
+        setattr(settings, name, value)
     # A request to a /cy/ page leaves Welsh active in this thread; each test starts in English.
     translation.activate(settings.LANGUAGE_CODE)
     yield

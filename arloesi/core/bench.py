@@ -82,6 +82,10 @@ class Page:
     url: Callable[[BenchContext], str]
     # The person to sign in as; None times the page signed out.
     user: Callable[[BenchContext], Any]
+    # Why the page shows no more with more data (a blank form), if it does not. Every other page
+    # must show more at a larger scale, or its unchanged query count proves nothing
+    # (tests/test_query_counts.py).
+    does_not_grow: str = ""
 
 
 _generators: dict[str, Generator] = {}
@@ -95,11 +99,15 @@ def register_generator(name: str, fn: Callable[..., dict[str, int]], order: int)
 
 
 def register_page(
-    name: str, *, url: Callable[[BenchContext], str], user: Callable[[BenchContext], Any]
+    name: str,
+    *,
+    url: Callable[[BenchContext], str],
+    user: Callable[[BenchContext], Any],
+    does_not_grow: str = "",
 ) -> None:
     if name in _pages or name == BASELINE:
         raise ValueError(f"A bench page called {name!r} is already registered")
-    _pages[name] = Page(name, url, user)
+    _pages[name] = Page(name, url, user, does_not_grow)
 
 
 def _any_person(context: BenchContext):
@@ -110,7 +118,12 @@ def _any_person(context: BenchContext):
 
 # The yardstick: the smallest page through the whole middleware stack, for a signed-in person
 # (so that loading the session and the person is part of it, as it is of every other page).
-_baseline = Page(BASELINE, url=lambda context: reverse("baseline"), user=_any_person)
+_baseline = Page(
+    BASELINE,
+    url=lambda context: reverse("baseline"),
+    user=_any_person,
+    does_not_grow="the yardstick: an empty page",
+)
 
 
 def discover() -> None:

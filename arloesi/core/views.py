@@ -2,13 +2,13 @@ from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from arloesi.core import attention, audit, permissions
 from arloesi.core.forms import RedactForm
+from arloesi.core.redirects import local_path
 from arloesi.core.service_calls import call_service
 
 
@@ -79,9 +79,7 @@ def history_redact(request, event_id: int, field: str):
     event = audit.event_get(event_id=event_id)
     if event is None or field not in event.changes:
         raise Http404
-    back = request.POST.get("next") or request.GET.get("next") or ""
-    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
-        back = ""
+    back = local_path(request, request.POST.get("next") or request.GET.get("next"))
     form = RedactForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         result = call_service(

@@ -8,10 +8,10 @@ offers both signing in and creating an account.
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse, translate_url
 from django.utils import translation
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from arloesi.core.client_address import client_address
 from arloesi.core.forms import add_service_errors
 from arloesi.core.middleware import set_language_cookie
+from arloesi.core.redirects import local_path
 from arloesi.core.service_calls import call_service
 from arloesi.organisations import selectors, services
 from arloesi.organisations.forms import (
@@ -30,13 +31,11 @@ from arloesi.organisations.forms import (
 
 
 def _redirect_after_sign_in(request, person):
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if not url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
+    target = local_path(request, request.POST.get("next") or request.GET.get("next"))
+    if not target:
         with translation.override(person.preferred_language):
             target = reverse("home")
-    response = redirect(translate_url(target, person.preferred_language))
+    response = HttpResponseRedirect(translate_url(target, person.preferred_language))
     set_language_cookie(response, person.preferred_language)
     return response
 

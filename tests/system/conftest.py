@@ -108,6 +108,28 @@ def sign_in(page, live_server, email, password=DEMO_PASSWORD):
     page.wait_for_url(lambda url: "/sign-in/" not in url)
 
 
+def signed_in_page(new_page, live_server, email):
+    """A browser of ``email``'s own, already signed in: the session is made on the server side,
+    as signing in would (the sign-in page itself is the sign-in journey's to check)."""
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    client = Client()
+    client.force_login(get_user_model().objects.get(email=email))
+    page = new_page()
+    page.context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
+    )
+    return page
+
+
 def sign_out(page):
     page.locator(".nhsuk-header__account-form").get_by_role("button").click()
     page.wait_for_url("**/sign-in/")

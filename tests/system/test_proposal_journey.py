@@ -1,21 +1,32 @@
-"""Journey: a practitioner drafts a cross-boundary proposal, fails screening for a missing
-evaluation plan, fixes it and submits; two reviewers are assigned (one declares a conflict, the
-other scores); the chair approves with conditions; the authors see the decision. Once in English
-and once in Welsh, each person in their own browser, every page checked with axe.
+"""Journey: a cross-boundary proposal from draft to decision, in four stages, each in English
+and in Welsh, each person in their own browser, every page checked with axe:
+
+1. a practitioner drafts the proposal, fails screening for a missing evaluation plan, fixes it;
+   both sponsoring collaboratives' leads confirm; the practitioner submits;
+2. the chair assigns two reviewers; one declares a conflict of interest, the other scores;
+3. the chair reads the ranked queue and the scores and approves with conditions;
+4. the authors read the decision, and none of the reviewers' words.
+
+Each stage starts from the state the one before ends in, made by the services (the fixtures
+``submitted``, ``reviewed`` and ``decided``), so a failure names the stage it is in.
 
 The words looked for on the pages come from the service's own translations (``t``), so the Welsh
 run checks the Welsh pages with the same steps; a few are also checked to really be in Welsh.
 """
 
 import re
+from decimal import Decimal
 
 import pytest
 from django.utils import translation
 from playwright.sync_api import expect
 
-from tests.system.conftest import assert_accessible, sign_in
+from arloesi.organisations.roles import Profession
+from tests.system.conftest import assert_accessible, signed_in_page
 
 pytestmark = pytest.mark.browser
+
+LANGUAGES = ["en", "cy"]
 
 PRACTITIONER = "practitioner@arloesi.example"
 PHARMACY_LEAD = "pharmacy.lead@arloesi.example"
@@ -23,30 +34,48 @@ GMS_LEAD = "collaborative.lead@arloesi.example"
 CHAIR = "pcpg.chair@arloesi.example"
 REVIEWER_WITH_CONFLICT = "pcpg.member@arloesi.example"
 REVIEWER = "pcpg.member2@arloesi.example"
+PHARMACY = "CTM-RHONDDA-PHARM"
+GMS = "CTM-RHONDDA-GMS"
+PLANNING_GROUP = "CTM-RCT"
+PRIORITY = "Frailty and falls prevention"
 
+# What the practitioner writes (stage 1 types it; the later stages' fixtures save the same).
 TITLE = "Falls clinics run by pharmacists and practice nurses together"
+PROBLEM = {
+    "The problem": "Older people who fall are seen by the practice nurse and the pharmacist "
+    "separately.",
+    "Evidence for the problem": "Falls admissions of people over 75 in the cluster rose by a "
+    "fifth in two years.",
+}
+POPULATION = "People over 75 who have fallen in the last year."
 PITCH = {
     "Hook": "One fall in three could be prevented with a medicines check.",
     "Problem": "Falls clinics and medication reviews happen apart, months after a fall.",
     "Solution": "A joint clinic where a pharmacist and a practice nurse see each person together.",
     "Ask": "Fund two sessions a week for a year in four practices.",
 }
+VALUE = {
+    "For whom": "Older people at risk of falling, and their carers",
+    "The need": "One plan for their medicines and their strength and balance",
+    "The offer": "A joint pharmacist and nurse clinic",
+    "The benefit": "Fewer falls and fewer admissions after a fall",
+    "Unlike what exists today": "Two appointments months apart that never meet",
+}
+EVALUATION = {
+    "Objectives": "Find out whether joint clinics reduce falls and admissions after a fall.",
+    "Baseline": "Falls and falls admissions in the four practices over the last year.",
+    "Measures that will show success": "Falls per 1,000 people aged over 75, monthly.",
+    "Timescale": "Over 12 months, reporting at 6 and 12",
+    "Who will evaluate": "The cluster's evaluation lead",
+}
+STAFF_HOURS = 96
+
 SCORES = [4, 5, 3, 4, 5, 4, 2]
+CONFLICT = "My sister is the practice nurse who would run the clinics."
 PRIVATE_NOTE = "Ask the chair whether the nurse sessions are already funded elsewhere."
 RATIONALE = "A clear plan with a strong evaluation; it joins up two professions."
 CONDITIONS = "Report the falls counted against the baseline every quarter."
 FEEDBACK = "Share the clinic template with the Taff Ely cluster."
-
-
-@pytest.fixture
-def proposals_demo(demo):
-    """What the proposals demo adds that the journey needs: the planning group's local
-    priorities and open intake, a second planning-group member and the pharmacy collaborative's
-    lead, made by the demo module (its six demo proposals are left out, to keep the journey
-    quick)."""
-    from arloesi.proposals.sampledata import demo as demo_data
-
-    demo_data.load_setting()
 
 
 def t(language, text, **values):
@@ -61,11 +90,21 @@ def tn(language, singular, plural, number):
         return translation.ngettext(singular, plural, number) % {"num": number}
 
 
-def unit_name(language, code):
+def unit(code):
     from arloesi.organisations.models import OrganisationUnit
 
+    return OrganisationUnit.objects.get(code=code)
+
+
+def unit_name(language, code):
     with translation.override(language):
-        return OrganisationUnit.objects.get(code=code).name
+        return unit(code).name
+
+
+def person(email):
+    from arloesi.organisations.models import Person
+
+    return Person.objects.get(email=email)
 
 
 def priority_title(language, title_en):
@@ -82,14 +121,21 @@ def criteria(language):
     with translation.override(language):
         return [
             (c.name, float(c.weight))
-            for c in Criterion.objects.filter(intake__planning_group__code="CTM-RCT")
+            for c in Criterion.objects.filter(intake__planning_group__code=PLANNING_GROUP)
         ]
+
+
+def weighted_score() -> str:
+    weighted = criteria("en")
+    return "%.2f" % (
+        sum(w * v for (_n, w), v in zip(weighted, SCORES, strict=True))
+        / sum(w for _n, w in weighted)
+    )
 
 
 def person_in_own_browser(new_page, live_server, email, language, path=""):
     """A person signed in in a browser of their own, on a page in the journey's language."""
-    page = new_page()
-    sign_in(page, live_server, email)
+    page = signed_in_page(new_page, live_server, email)
     page.goto(f"/{language}/{path}")
     expect(page.locator("html")).to_have_attribute("lang", language)
     return page
@@ -117,20 +163,139 @@ def save_section(page, language):
     expect(heading(page)).to_have_text(t(language, "Write your proposal"))
 
 
-@pytest.mark.parametrize("language", ["en", "cy"])
-def test_a_cross_boundary_proposal_from_draft_to_decision(
+# --- The state each stage starts from, made by the services -----------------------------------
+
+
+@pytest.fixture
+def proposals_demo(demo):
+    """What the proposals demo adds that the journey needs: the planning group's local
+    priorities and open intake, a second planning-group member and the pharmacy collaborative's
+    lead, made by the demo module (its six demo proposals are left out, to keep the journey
+    quick)."""
+    from arloesi.proposals.sampledata import demo as demo_data
+
+    demo_data.load_setting()
+
+
+@pytest.fixture
+def submitted(proposals_demo):
+    """Stage 1's end: the proposal written, sponsored by both collaboratives (each lead has
+    confirmed) and submitted, so it is under review."""
+    from arloesi.proposals import services
+    from arloesi.proposals.models import LocalPriority
+
+    author = person(PRACTITIONER)
+    proposal = services.proposal_create(
+        actor=author,
+        collaborative=unit(PHARMACY),
+        title=TITLE,
+        problem=PROBLEM["The problem"],
+        evidence=PROBLEM["Evidence for the problem"],
+        population=POPULATION,
+        innovation_type="service",
+        novelty="new",
+        pitch_hook=PITCH["Hook"],
+        pitch_problem=PITCH["Problem"],
+        pitch_solution=PITCH["Solution"],
+        pitch_ask=PITCH["Ask"],
+        value_for_whom=VALUE["For whom"],
+        value_need=VALUE["The need"],
+        value_offer=VALUE["The offer"],
+        value_benefit=VALUE["The benefit"],
+        value_unlike=VALUE["Unlike what exists today"],
+        funding_amount=Decimal("12000"),
+        funding_source="cluster_budget",
+        duration_months=12,
+    )
+    services.proposal_priorities_set(
+        actor=author,
+        proposal=proposal,
+        priorities=[LocalPriority.objects.get(title_en=PRIORITY)],
+    )
+    services.need_add(
+        actor=author, proposal=proposal, profession=Profession.COMMUNITY_PHARMACY, hours=STAFF_HOURS
+    )
+    services.evaluation_plan_update(
+        actor=author,
+        proposal=proposal,
+        expected_version=1,
+        objectives=EVALUATION["Objectives"],
+        baseline=EVALUATION["Baseline"],
+        success_measures=EVALUATION["Measures that will show success"],
+        approach="both",
+        timescale=EVALUATION["Timescale"],
+        evaluator=EVALUATION["Who will evaluate"],
+    )
+    services.sponsor_add(actor=author, proposal=proposal, collaborative=unit(GMS))
+    leads = {PHARMACY: PHARMACY_LEAD, GMS: GMS_LEAD}
+    for sponsor in proposal.sponsors.select_related("collaborative"):
+        services.sponsor_confirm(actor=person(leads[sponsor.collaborative.code]), sponsor=sponsor)
+    return services.proposal_submit(actor=author, proposal=proposal)
+
+
+@pytest.fixture
+def reviewed(submitted):
+    """Stage 2's end: two reviewers assigned; one declared a conflict, the other scored every
+    criterion with a comment and kept a private note."""
+    from arloesi.proposals import services
+    from arloesi.proposals.models import Criterion
+
+    chair = person(CHAIR)
+    conflicted, reviewer = person(REVIEWER_WITH_CONFLICT), person(REVIEWER)
+    for member in (conflicted, reviewer):
+        services.reviewer_assign(actor=chair, proposal=submitted, reviewer=member)
+    assignment = submitted.assignments.get(reviewer=conflicted)
+    services.conflict_declare(
+        actor=conflicted, assignment=assignment, has_conflict=True, details=CONFLICT
+    )
+    assignment = submitted.assignments.get(reviewer=reviewer)
+    services.conflict_declare(actor=reviewer, assignment=assignment, has_conflict=False)
+    scored = Criterion.objects.filter(intake__planning_group__code=PLANNING_GROUP)
+    for criterion, value in zip(scored, SCORES, strict=True):
+        services.score_record(
+            actor=reviewer,
+            assignment=assignment,
+            criterion=criterion,
+            value=value,
+            comment=f"Scored {value}: reviewer's comment on {criterion.name_en}.",
+        )
+    services.review_note_add(actor=reviewer, assignment=assignment, text=PRIVATE_NOTE)
+    return submitted
+
+
+@pytest.fixture
+def decided(reviewed):
+    """Stage 3's end: the chair approved it with conditions."""
+    from arloesi.proposals import services
+
+    services.decision_record(
+        actor=person(CHAIR),
+        proposal=reviewed,
+        outcome="approved_with_conditions",
+        rationale=RATIONALE,
+        conditions=CONDITIONS,
+        feedback=FEEDBACK,
+        meeting_reference="PCPG meeting",
+    )
+    return reviewed
+
+
+def test_the_words_the_journey_looks_for_are_really_in_welsh():
+    for text in ["Write your proposal", "The proposal cannot be submitted yet", "Ranked queue"]:
+        assert t("cy", text) != text, text
+
+
+# --- Stage 1: the practitioner drafts, fails screening, fixes it; the leads confirm; submitted --
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_1_a_practitioner_drafts_fixes_what_screening_finds_and_submits(
     new_page, live_server, proposals_demo, language
 ):
     _ = lambda text, **values: t(language, text, **values)  # noqa: E731
-    if language == "cy":
-        # The Welsh run must really be in Welsh, not the English fallback.
-        for text in ["Write your proposal", "The proposal cannot be submitted yet", "Ranked queue"]:
-            assert _(text) != text, text
-    pharmacy = unit_name(language, "CTM-RHONDDA-PHARM")
-    priority = priority_title(language, "Frailty and falls prevention")
-    gms = unit_name(language, "CTM-RHONDDA-GMS")
-
-    # --- The practitioner drafts the proposal ---------------------------------------------------
+    pharmacy = unit_name(language, PHARMACY)
+    priority = priority_title(language, PRIORITY)
+    gms = unit_name(language, GMS)
 
     # Given a practitioner in the Rhondda pharmacy collaborative, signed in
     author = person_in_own_browser(new_page, live_server, PRACTITIONER, language, "proposals/")
@@ -154,12 +319,8 @@ def test_a_cross_boundary_proposal_from_draft_to_decision(
     # When they write each section through the task list
     open_task(author, language, "The problem and the evidence")
     expect(author.get_by_label(_("Title"), exact=True)).to_have_value(TITLE)
-    author.get_by_label(_("The problem"), exact=True).fill(
-        "Older people who fall are seen by the practice nurse and the pharmacist separately."
-    )
-    author.get_by_label(_("Evidence for the problem"), exact=True).fill(
-        "Falls admissions of people over 75 in the cluster rose by a fifth in two years."
-    )
+    for label, text in PROBLEM.items():
+        author.get_by_label(_(label), exact=True).fill(text)
     assert_accessible(author)
     save_section(author, language)
     expect(success_banner(author)).to_contain_text(
@@ -167,9 +328,7 @@ def test_a_cross_boundary_proposal_from_draft_to_decision(
     )
 
     open_task(author, language, "Who it is for")
-    author.get_by_label(_("Who it is for"), exact=True).fill(
-        "People over 75 who have fallen in the last year."
-    )
+    author.get_by_label(_("Who it is for"), exact=True).fill(POPULATION)
     assert_accessible(author)
     save_section(author, language)
 
@@ -209,13 +368,7 @@ def test_a_cross_boundary_proposal_from_draft_to_decision(
     expect(main(author)).to_contain_text(tn(language, "%(num)d word", "%(num)d words", words))
 
     open_task(author, language, "Value proposition")
-    for label, text in {
-        "For whom": "Older people at risk of falling, and their carers",
-        "The need": "One plan for their medicines and their strength and balance",
-        "The offer": "A joint pharmacist and nurse clinic",
-        "The benefit": "Fewer falls and fewer admissions after a fall",
-        "Unlike what exists today": "Two appointments months apart that never meet",
-    }.items():
+    for label, text in VALUE.items():
         author.get_by_label(_(label), exact=True).fill(text)
     assert_accessible(author)
     save_section(author, language)
@@ -257,10 +410,12 @@ def test_a_cross_boundary_proposal_from_draft_to_decision(
 
     open_task(author, language, "Staff time needed")
     author.get_by_label(_("Profession"), exact=True).select_option(label=_("Community pharmacy"))
-    author.get_by_label(_("Hours"), exact=True).fill("96")
+    author.get_by_label(_("Hours"), exact=True).fill(str(STAFF_HOURS))
     author.get_by_role("button", name=_("Add staff time")).click()
     expect(success_banner(author)).to_contain_text(_("The staff time has been added."))
-    expect(author.get_by_role("table", name=_("Staff time needed"))).to_contain_text("96")
+    expect(author.get_by_role("table", name=_("Staff time needed"))).to_contain_text(
+        str(STAFF_HOURS)
+    )
     assert_accessible(author)
     main(author).get_by_role("link", name=_("Continue"), exact=True).click()
 
@@ -300,13 +455,7 @@ def test_a_cross_boundary_proposal_from_draft_to_decision(
     expect(author).to_have_url(re.compile(r"/edit/evaluation/$"))
 
     # When they write the evaluation plan
-    for label, text in {
-        "Objectives": "Find out whether joint clinics reduce falls and admissions after a fall.",
-        "Baseline": "Falls and falls admissions in the four practices over the last year.",
-        "Measures that will show success": "Falls per 1,000 people aged over 75, monthly.",
-        "Timescale": "Over 12 months, reporting at 6 and 12",
-        "Who will evaluate": "The cluster's evaluation lead",
-    }.items():
+    for label, text in EVALUATION.items():
         author.get_by_label(_(label), exact=True).fill(text)
     author.get_by_role("radio", name=_("Formative and summative")).check()
     assert_accessible(author)
@@ -319,10 +468,8 @@ def test_a_cross_boundary_proposal_from_draft_to_decision(
     sponsors_task = tasks.get_by_role("listitem").filter(has_text=_("Sponsoring collaboratives"))
     expect(sponsors_task).to_contain_text(_("Incomplete"))
 
-    # --- Each sponsoring collaborative's lead confirms ------------------------------------------
-
     for email, collaborative in [(PHARMACY_LEAD, pharmacy), (GMS_LEAD, gms)]:
-        # Given the lead, signed in, asked on their home page to confirm
+        # Given each sponsoring collaborative's lead, signed in, asked on their home page
         lead = person_in_own_browser(new_page, live_server, email, language)
         main(lead).get_by_role(
             "link",
@@ -347,8 +494,6 @@ def test_a_cross_boundary_proposal_from_draft_to_decision(
         )
         assert_accessible(lead)
 
-    # --- The practitioner submits --------------------------------------------------------------
-
     # When the practitioner submits again
     author.goto(f"{proposal_url}submit/")
     expect(main(author)).not_to_contain_text(_("These parts still need to be completed"))
@@ -367,7 +512,15 @@ def test_a_cross_boundary_proposal_from_draft_to_decision(
     expect(main(author)).to_contain_text(_("Automatic completeness checks"))
     assert_accessible(author)
 
-    # --- The chair assigns two reviewers ---------------------------------------------------------
+
+# --- Stage 2: the chair assigns two reviewers; one has a conflict, the other scores -----------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_2_two_reviewers_are_assigned_one_declares_a_conflict_the_other_scores(
+    new_page, live_server, submitted, language
+):
+    _ = lambda text, **values: t(language, text, **values)  # noqa: E731
 
     # Given the planning group's chair, on the ranked queue
     chair = person_in_own_browser(new_page, live_server, CHAIR, language, "review/")
@@ -394,8 +547,6 @@ def test_a_cross_boundary_proposal_from_draft_to_decision(
         )
     assert_accessible(chair)
 
-    # --- Reviewer 1 declares a conflict of interest ------------------------------------------
-
     # Given the first reviewer, on their review of the proposal
     conflicted = person_in_own_browser(
         new_page, live_server, REVIEWER_WITH_CONFLICT, language, "review/assignments/"
@@ -408,9 +559,7 @@ def test_a_cross_boundary_proposal_from_draft_to_decision(
 
     # When they declare a conflict of interest
     conflicted.get_by_role("radio", name=_("Yes, I have a conflict of interest")).check()
-    conflicted.get_by_label(_("Describe the conflict of interest")).fill(
-        "My sister is the practice nurse who would run the clinics."
-    )
+    conflicted.get_by_label(_("Describe the conflict of interest")).fill(CONFLICT)
     conflicted.get_by_role("button", name=_("Save declaration")).click()
 
     # Then they are not asked to score it
@@ -426,8 +575,6 @@ def test_a_cross_boundary_proposal_from_draft_to_decision(
     expect(conflicted.get_by_role("heading", name=_("Score every criterion"))).to_have_count(0)
     expect(conflicted.get_by_role("radio")).to_have_count(0)
     assert_accessible(conflicted)
-
-    # --- Reviewer 2 scores every criterion ---------------------------------------------------
 
     # Given the second reviewer, who declares no conflict
     reviewer = person_in_own_browser(
@@ -456,25 +603,32 @@ def test_a_cross_boundary_proposal_from_draft_to_decision(
     expect(success_banner(reviewer)).to_contain_text(_("Your scores were saved."))
     reviewer.get_by_label(_("Add a private note"), exact=True).fill(PRIVATE_NOTE)
     reviewer.get_by_role("button", name=_("Save note")).click()
+
+    # Then the scores and the note are kept, the note for the reviewer alone
     expect(success_banner(reviewer)).to_contain_text(_("Your private note was saved."))
     expect(main(reviewer)).to_contain_text(PRIVATE_NOTE)
     assert_accessible(reviewer)
 
-    # --- The chair decides ---------------------------------------------------------------------
 
-    # When the chair looks at the ranked queue again
-    chair.goto(f"/{language}/review/")
+# --- Stage 3: the chair reads the scores and approves with conditions ------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_3_the_chair_reads_the_scores_and_approves_with_conditions(
+    new_page, live_server, reviewed, language
+):
+    _ = lambda text, **values: t(language, text, **values)  # noqa: E731
+    score = weighted_score()
+
+    # When the chair looks at the ranked queue
+    chair = person_in_own_browser(new_page, live_server, CHAIR, language, "review/")
     main(chair).get_by_role(
         "link", name=re.compile(re.escape(_("Ranked queue of proposals under review")))
     ).click()
 
     # Then the proposal has the weighted score of the one reviewer without a conflict
-    expected_score = "%.2f" % (
-        sum(w * v for (_n, w), v in zip(weighted, SCORES, strict=True))
-        / sum(w for _n, w in weighted)
-    )
     row = main(chair).get_by_role("row").filter(has_text=TITLE)
-    expect(row).to_contain_text(expected_score)
+    expect(row).to_contain_text(score)
     expect(row).to_contain_text(_("%(scored)s of %(assigned)s", scored=1, assigned=1))
     expect(row).to_contain_text(_("Cross-boundary"))
     assert_accessible(chair)
@@ -482,9 +636,9 @@ def test_a_cross_boundary_proposal_from_draft_to_decision(
     # And the review summary shows the scores, the comments and the declared conflict
     row.get_by_role("link", name=TITLE).click()
     expect(heading(chair)).to_have_text(_("Review summary"))
-    expect(main(chair)).to_contain_text(expected_score)
+    expect(main(chair)).to_contain_text(score)
     expect(main(chair)).to_contain_text(f"Scored {SCORES[0]}: reviewer's comment on")
-    expect(main(chair)).to_contain_text("My sister is the practice nurse")
+    expect(main(chair)).to_contain_text(CONFLICT)
     expect(main(chair)).not_to_contain_text(PRIVATE_NOTE)
     assert_accessible(chair)
 
@@ -508,10 +662,20 @@ def test_a_cross_boundary_proposal_from_draft_to_decision(
     )
     assert_accessible(chair)
 
-    # --- The authors see the decision ----------------------------------------------------------
 
-    # When the practitioner looks at their proposal again
-    author.goto(proposal_url)
+# --- Stage 4: the authors read the decision -------------------------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_4_the_authors_read_the_decision_and_none_of_the_reviewers_words(
+    new_page, live_server, decided, language
+):
+    _ = lambda text, **values: t(language, text, **values)  # noqa: E731
+
+    # When the practitioner looks at their proposal
+    author = person_in_own_browser(
+        new_page, live_server, PRACTITIONER, language, f"proposals/{decided.pk}/"
+    )
 
     # Then they see the decision, its reasons and conditions, but none of the reviewers' words
     expect(heading(author)).to_have_text(TITLE)
@@ -527,7 +691,7 @@ def test_a_cross_boundary_proposal_from_draft_to_decision(
     expect(decision).to_contain_text(RATIONALE)
     expect(decision).to_contain_text(CONDITIONS)
     expect(decision).to_contain_text(FEEDBACK)
-    for private in [PRIVATE_NOTE, "reviewer's comment", "My sister", expected_score]:
+    for private in [PRIVATE_NOTE, "reviewer's comment", "My sister", weighted_score()]:
         expect(main(author)).not_to_contain_text(private)
     expect(main(author).get_by_role("link", name=_("Review summary"))).to_have_count(0)
     assert_accessible(author)

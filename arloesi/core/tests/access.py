@@ -1,4 +1,5 @@
-"""Core's pages for the access walk: none takes parameters; these need no sign-in."""
+"""Core's pages for the access walk (tests/walks/): none takes parameters, none has a form of
+its own (the sign-out button in the layout posts to organisations' ``sign_out``)."""
 
 PROBES: dict = {
     # A recorded change to organisation B's proposal: only administrators may remove a value.
@@ -24,3 +25,7 @@ def _first_event_of(obj) -> int:
         .values_list("pk", flat=True)
         .first()
     )
+
+
+# An administrator removes a recorded value, with a reason.
+FORM_USERS: dict = {"history_redact": lambda w: w.administrator}

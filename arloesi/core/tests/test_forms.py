@@ -1,5 +1,6 @@
 from django import forms
 
+from arloesi.core import fields
 from arloesi.core.forms import field_params
 
 
@@ -15,3 +16,16 @@ def test_a_multiple_choice_is_checkboxes_and_a_single_choice_radios():
     # CheckboxSelectMultiple is a subclass of RadioSelect in Django.
     assert field_params(form["several"])["component"] == "checkboxes"
     assert field_params(form["one"])["component"] == "radios"
+
+
+class Name(forms.Form):
+    name = fields.text("Name", required_message="Enter a name", max_length=50)
+
+
+def test_typed_text_with_control_characters_is_refused_but_tabs_and_new_lines_are_kept():
+    refused = Name({"name": "Nia\x1b[31m Nurse"})
+    assert not refused.is_valid()
+    assert "Remove the hidden control characters" in refused.errors["name"][0]
+    kept = Name({"name": "Nia\tNurse"})
+    assert kept.is_valid()
+    assert kept.cleaned_data["name"] == "Nia\tNurse"

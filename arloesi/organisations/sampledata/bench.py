@@ -390,6 +390,10 @@ def cluster_lead(context: BenchContext) -> Person:
     return _holder(largest_cluster(context), Role.CLUSTER_LEAD)
 
 
+def health_board_officer(context: BenchContext) -> Person:
+    return _holder(largest_health_board(context), Role.HEALTH_BOARD_OFFICER)
+
+
 def practitioner(context: BenchContext) -> Person:
     return _holder(largest_collaborative(context), Role.PRACTITIONER)
 
@@ -403,16 +407,19 @@ def _unit_url(unit: OrganisationUnit, name: str = "organisations:unit") -> str:
 
 
 bench.register_generator("organisations", organisations_generate, order=10)
-bench.register_page("home", url=lambda c: reverse("home"), user=cluster_lead)
+# The busiest home page: a health board officer's lists the invitations waiting in each unit of
+# the board, so it grows with the board.
+bench.register_page("home", url=lambda c: reverse("home"), user=health_board_officer)
 bench.register_page(
     "organisations directory",
     url=lambda c: reverse("organisations:directory"),
     user=practitioner,
+    does_not_grow="it lists the seven health boards of Wales, whatever else is loaded",
 )
 bench.register_page(
     "health board",
     url=lambda c: _unit_url(largest_health_board(c)),
-    user=lambda c: _holder(largest_health_board(c), Role.HEALTH_BOARD_OFFICER),
+    user=health_board_officer,
 )
 bench.register_page(
     "planning group",
@@ -423,13 +430,25 @@ bench.register_page("cluster", url=lambda c: _unit_url(largest_cluster(c)), user
 bench.register_page(
     "collaborative", url=lambda c: _unit_url(largest_collaborative(c)), user=practitioner
 )
+# The largest collaborative's history: every role held in it is a line, so it grows with the
+# collaborative (a cluster's own history is a few renamings, the same at any scale).
 bench.register_page(
     "unit history",
-    url=lambda c: _unit_url(largest_cluster(c), "organisations:unit_history"),
-    user=cluster_lead,
+    url=lambda c: _unit_url(largest_collaborative(c), "organisations:unit_history"),
+    user=lambda c: _holder(largest_collaborative(c).parent, Role.CLUSTER_LEAD),
 )
-bench.register_page("account", url=lambda c: reverse("account"), user=practitioner)
-bench.register_page("import", url=lambda c: reverse("organisations:import"), user=administrator)
+bench.register_page(
+    "account",
+    url=lambda c: reverse("account"),
+    user=practitioner,
+    does_not_grow="a form with one question, the person's language",
+)
+bench.register_page(
+    "import",
+    url=lambda c: reverse("organisations:import"),
+    user=administrator,
+    does_not_grow="a blank upload form and the guide to its columns",
+)
 bench.register_page(
     "sign-in activity",
     url=lambda c: reverse("organisations:sign_in_activity"),

@@ -35,6 +35,15 @@ def test_a_good_file_creates_the_units_under_their_parents():
     assert AuditEvent.objects.filter(action="created").count() == 3
 
 
+def test_names_with_hidden_control_characters_are_refused_and_nothing_is_written():
+    result = run(
+        GOOD.replace("Amman Gwendraeth,", "Amman\x1bGwendraeth,").replace(",NCN,", ",N\x0cCN,")
+    )
+    assert [(p.row, p.column) for p in result.problems] == [(3, "name_en"), (3, "local_alias")]
+    assert "Remove the hidden control characters" in result.problems[0].message
+    assert not OrganisationUnit.objects.filter(code__startswith="HD-").exists()
+
+
 def test_importing_the_same_file_again_changes_nothing():
     run(GOOD)
     events = AuditEvent.objects.count()

@@ -56,6 +56,16 @@ def test_the_invite_form_reshows_with_messages_and_keeps_what_was_typed(client):
     assert not Invitation.objects.exists()
 
 
+def test_a_name_with_hidden_control_characters_is_refused(client):
+    collaborative = CollaborativeFactory()
+    client.force_login(person_with_role(Role.COLLABORATIVE_LEAD, collaborative))
+    response = invite(client, collaborative, full_name="Nia\x1b[31m Nurse")
+    assert response.status_code == 200
+    assert "Remove the hidden control characters from this text" in response.content.decode()
+    assert not Invitation.objects.exists()
+    assert not mail.outbox
+
+
 def test_roles_beyond_the_inviters_own_cannot_be_given(client):
     collaborative = CollaborativeFactory()
     client.force_login(person_with_role(Role.COLLABORATIVE_LEAD, collaborative))

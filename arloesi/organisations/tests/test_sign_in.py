@@ -60,6 +60,16 @@ def test_next_is_followed_only_within_the_site(client):
     assert response["Location"] == "/en/"
 
 
+@pytest.mark.parametrize("target", ["home", "organisations:directory", "Fuzz text", "//x.example"])
+def test_a_next_that_is_not_a_path_on_the_site_goes_home(client, target):
+    person = PersonFactory()
+    response = client.post(
+        "/en/sign-in/", {"email": person.email, "password": PASSWORD, "next": target}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/en/"
+
+
 def test_sign_out_needs_a_post(client):
     client.force_login(PersonFactory())
     assert client.get("/en/sign-out/").status_code == 405

@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, F
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -48,6 +48,7 @@ from arloesi.proposals.models import (
     ProposalSponsor,
     ProposalTransition,
     ReviewerAssignment,
+    ReviewNote,
     Score,
 )
 from arloesi.proposals.workflow import STARTS_PROJECT, Status
@@ -255,6 +256,7 @@ def _generate(*, scale: float, rng: random.Random) -> dict[str, int]:
                 plan = _plan(rng, group=group, home=home, now=now, current=True)
                 plan.status = Status.UNDER_REVIEW
                 plans.append(plan)
+    plans.append(_group_wide(rng, groups, authors, now=now))
 
     proposals = []
     for number, plan in enumerate(plans):
@@ -297,6 +299,7 @@ def _generate(*, scale: float, rng: random.Random) -> dict[str, int]:
             )
     ConflictDeclaration.objects.bulk_create(rows["ConflictDeclaration"], batch_size=BATCH_SIZE)
     Score.objects.bulk_create(rows["Score"], batch_size=BATCH_SIZE)
+    ReviewNote.objects.bulk_create(_group_wide_notes(plans, proposals, rows), batch_size=BATCH_SIZE)
 
     return {
         "proposals": len(proposals),
@@ -375,6 +378,8 @@ class _Plan:
     authors: list[int] = field(default_factory=list)
     # An interim decision (deferred, more information) before the proposal's final status.
     first_step: str | None = None
+    # Sponsored by every collaborative of its planning group (see _group_wide).
+    group_wide: bool = False
 
 
 def _plan(rng, *, group: _Group, home, now: datetime, current: bool = False) -> _Plan:
@@ -420,6 +425,40 @@ def _plan(rng, *, group: _Group, home, now: datetime, current: bool = False) -> 
         cross_boundary=cross_boundary,
         first_step=first_step,
     )
+
+
+def _group_wide(rng, groups: dict[int, _Group], authors, *, now: datetime) -> _Plan:
+    """One proposal a batch, under review in the largest planning group's current intake, is
+    sponsored by every collaborative of that planning group: the busiest proposal, busier the
+    larger the planning group (the benchmark's proposal and review pages show it)."""
+    group = max(groups.values(), key=lambda g: (len(g.collaboratives), -g.unit.pk))
+    home = next(c for c in group.collaboratives if authors.get(c.pk))
+    plan = _plan(rng, group=group, home=home, now=now, current=True)
+    plan.status, plan.decided_at, plan.first_step = Status.UNDER_REVIEW, None, None
+    plan.cross_boundary = plan.group_wide = len(group.collaboratives) > 1
+    return plan
+
+
+def _group_wide_notes(plans: list[_Plan], proposals: list[Proposal], rows) -> list[ReviewNote]:
+    """The group-wide proposal's reviewers each keep a private note on every sponsoring
+    collaborative they spoke to."""
+    group_wide = {p.pk: plan for plan, p in zip(plans, proposals, strict=True) if plan.group_wide}
+    notes = []
+    for assignment, (conflict, _values) in zip(
+        rows["ReviewerAssignment"], rows["assignment_outcomes"], strict=True
+    ):
+        plan = group_wide.get(assignment.proposal_id)
+        if plan is None or conflict:
+            continue
+        notes += [
+            ReviewNote(
+                assignment_id=assignment.pk,
+                text=f"Spoke to the lead of {collaborative.name_en}: they can start in spring.",
+                created_at=assignment.assigned_at + timedelta(hours=position + 1),
+            )
+            for position, collaborative in enumerate(plan.group.collaboratives)
+        ]
+    return notes
 
 
 def _proposal(rng, plan: _Plan, *, number: int, created_by: int) -> Proposal:
@@ -479,7 +518,9 @@ def _parts(rng, plan: _Plan, proposal: Proposal, *, rows, leads, now: datetime) 
             )
         )
     sponsors = [plan.home]
-    if plan.cross_boundary:
+    if plan.group_wide:
+        sponsors += [c for c in group.collaboratives if c.pk != plan.home.pk]
+    elif plan.cross_boundary:
         sponsors.append(rng.choice([c for c in group.collaboratives if c.pk != plan.home.pk]))
     for collaborative in sponsors:
         confirmer = (leads.get(collaborative.pk) or [None])[0]
@@ -644,7 +685,8 @@ def _chair(context: BenchContext) -> Person:
 
 
 def decided_proposal(context: BenchContext) -> Proposal:
-    """An approved proposal with the most reviews in the largest planning group."""
+    """An approved proposal with the most reviews in the largest planning group (no page is
+    timed on it now: the proposal page shows the busiest proposal)."""
     return context.pick(
         "proposals.decided_proposal",
         lambda: (
@@ -659,27 +701,39 @@ def decided_proposal(context: BenchContext) -> Proposal:
     )
 
 
+def busiest_proposal(context: BenchContext) -> Proposal:
+    """The proposal with the most sponsoring collaboratives (the generator's group-wide one)."""
+    return context.pick(
+        "proposals.busiest_proposal",
+        lambda: (
+            Proposal.objects.annotate(sponsor_count=Count("sponsors"))
+            .order_by("-sponsor_count", "pk")
+            .first()
+        ),
+    )
+
+
 def _lead_author(context: BenchContext) -> Person:
     return Person.objects.get(
-        pk=ProposalAuthor.objects.get(proposal=decided_proposal(context), is_lead=True).person_id
+        pk=ProposalAuthor.objects.get(proposal=busiest_proposal(context), is_lead=True).person_id
     )
 
 
 def review_assignment(context: BenchContext) -> ReviewerAssignment:
-    """A planning-group member's assignment in the largest planning group, the most scored."""
+    """A planning-group member's assignment to a proposal under review, the one with the most
+    private notes (on the busiest proposal)."""
     return context.pick(
         "proposals.review_assignment",
         lambda: (
             ReviewerAssignment.objects.filter(
-                proposal__planning_group=largest_planning_group(context),
                 proposal__status=Status.UNDER_REVIEW,
                 conflict__has_conflict=False,
-                reviewer__memberships__unit=largest_planning_group(context),
+                reviewer__memberships__unit=F("proposal__planning_group"),
                 reviewer__memberships__role=Role.PLANNING_GROUP_MEMBER,
                 reviewer__memberships__ended_at__isnull=True,
             )
-            .annotate(scored=Count("scores", distinct=True))
-            .order_by("-scored", "pk")
+            .annotate(note_count=Count("notes", distinct=True))
+            .order_by("-note_count", "pk")
             .first()
         ),
     )
@@ -696,9 +750,10 @@ bench.register_page(
     url=lambda c: reverse("proposals:queue", kwargs={"unit_id": largest_planning_group(c).pk}),
     user=_chair,
 )
+# The busiest proposal as its lead author sees it: every sponsoring collaborative is named.
 bench.register_page(
     "proposal",
-    url=lambda c: reverse("proposals:detail", kwargs={"proposal_id": decided_proposal(c).pk}),
+    url=lambda c: reverse("proposals:detail", kwargs={"proposal_id": busiest_proposal(c).pk}),
     user=_lead_author,
 )
 bench.register_page(

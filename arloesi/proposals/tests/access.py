@@ -1,8 +1,6 @@
-"""Organisation B's proposals for the access walk (tests/test_access_walk.py).
-
-No proposal URLs exist yet; when views arrive, each URL that takes a proposal id gets a probe
-here pointing at ``world.b_proposal``.
-"""
+"""Organisation B's proposals for the access walk and the form fuzz (tests/walks/): a draft,
+proposals under review, deferred and waiting for more information, B's planning group's intake,
+priorities and reviewers, and who uses each form (``FORM_USERS``, ``FORM_ARGS``)."""
 
 from arloesi.organisations.roles import Role
 from arloesi.organisations.tests.factories import person_with_role
@@ -33,6 +31,7 @@ def populate_review(world) -> None:
 
     from django.utils import timezone
 
+    from arloesi.organisations.tests.factories import MembershipFactory, PlanningGroupFactory
     from arloesi.proposals.models import LocalPriority
     from arloesi.proposals.tests.factories import COMPLETE, EVALUATION
     from arloesi.proposals.workflow import Outcome
@@ -87,6 +86,24 @@ def populate_review(world) -> None:
         outcome=Outcome.DEFERRED,
         rationale=f"Wait for the budget {marker}",
     )
+    # For the forms: a reviewer's assignment not yet declared, a proposal the planning group
+    # wants more information about, and a second planning group of the chair with no intake.
+    world.b_undeclared_assignment = services.reviewer_assign(
+        actor=world.b_chair,
+        proposal=submitted(f"Foot checks {marker}"),
+        reviewer=world.b_reviewer,
+    )
+    world.b_more_information = submitted(f"Memory clinic {marker}")
+    services.decision_record(
+        actor=world.b_chair,
+        proposal=world.b_more_information,
+        outcome=Outcome.MORE_INFORMATION_REQUESTED,
+        rationale=f"Say who runs it {marker}",
+    )
+    world.b_quiet_planning_group = PlanningGroupFactory(parent=b.board)
+    MembershipFactory(
+        person=world.b_chair, unit=world.b_quiet_planning_group, role=Role.PLANNING_GROUP_CHAIR
+    )
 
 
 PROBES.update(
@@ -129,14 +146,17 @@ def populate_authoring(world) -> None:
     world.b_author_link = accepted_co_author(
         world.b_proposal, world.b_co_author, invited_by=world.b_author
     )
+    world.b_invitee = person_with_role(
+        Role.PRACTITIONER, b.collaborative, email="invited-b@example.org"
+    )
     world.b_co_author_invitation = services.co_author_invite(
         actor=world.b_author, proposal=world.b_proposal, email="invited-b@example.org"
     )
+    sponsoring = CollaborativeFactory(parent=b.cluster)
     world.b_sponsor = services.sponsor_add(
-        actor=world.b_author,
-        proposal=world.b_proposal,
-        collaborative=CollaborativeFactory(parent=b.cluster),
+        actor=world.b_author, proposal=world.b_proposal, collaborative=sponsoring
     )
+    world.b_sponsor_lead = person_with_role(Role.COLLABORATIVE_LEAD, sponsoring)
     world.b_need = services.need_add(
         actor=world.b_author,
         proposal=world.b_proposal,
@@ -206,3 +226,83 @@ PROBES.update(
         "proposals:pitch_pack": _b_draft,
     }
 )
+
+
+def _author(w):
+    return w.b_author
+
+
+def _chair(w):
+    return w.b_chair
+
+
+# Who uses each form (the fuzz posts hostile values as them).
+FORM_USERS = {
+    "proposals:create": _author,
+    "proposals:pitch_count": _author,
+    "proposals:section": _author,
+    "proposals:proposal_priorities": _author,
+    "proposals:sponsors": _author,
+    "proposals:sponsor_remove": _author,
+    "proposals:sponsor_confirm": lambda w: w.b_sponsor_lead,
+    "proposals:authors": _author,
+    "proposals:author_remove": _author,
+    "proposals:staff": _author,
+    "proposals:need_remove": _author,
+    "proposals:attachments": _author,
+    "proposals:attachment_remove": _author,
+    "proposals:submit": _author,
+    "proposals:withdraw": _author,
+    "proposals:resubmit": _author,
+    "proposals:intake": _chair,
+    "proposals:criterion_add": _chair,
+    "proposals:criterion_edit": _chair,
+    "proposals:criterion_remove": _chair,
+    "proposals:reviewers": _chair,
+    "proposals:decision": _chair,
+    "proposals:priority_add": _chair,
+    "proposals:priority_edit": _chair,
+    "proposals:review": lambda w: w.b_reviewer,
+    "proposals:co_author_invitation_withdraw": _author,
+    "proposals:co_author_invitation_answer": lambda w: w.b_invitee,
+}
+
+# Where the owner's form needs other objects than the walk's probe: one fuzzed form per label.
+FORM_ARGS = {
+    "proposals:section": {
+        section: (lambda w, section=section: {"proposal_id": w.b_proposal.pk, "section": section})
+        for section in (
+            "problem",
+            "people",
+            "innovation",
+            "pitch",
+            "value",
+            "funding",
+            "evaluation",
+        )
+    },
+    "proposals:withdraw": {"under review": lambda w: {"proposal_id": w.b_under_review.pk}},
+    "proposals:resubmit": {
+        "more information requested": lambda w: {"proposal_id": w.b_more_information.pk}
+    },
+    "proposals:intake": {
+        "open": lambda w: {"unit_id": w.b.planning_group.pk},
+        "none open": lambda w: {"unit_id": w.b_quiet_planning_group.pk},
+    },
+    "proposals:priority_add": {"planning group": lambda w: {"unit_id": w.b.planning_group.pk}},
+    "proposals:decision": {
+        "under review": lambda w: {"proposal_id": w.b_under_review.pk},
+        "deferred": lambda w: {"proposal_id": w.b_deferred.pk},
+    },
+    "proposals:review": {
+        "declared": lambda w: {"assignment_id": w.b_assignment.pk},
+        "undeclared": lambda w: {"assignment_id": w.b_undeclared_assignment.pk},
+    },
+}
+
+# What the owner enters where a guess would be refused, so the other fields' hostile values get
+# as far as the services.
+FORM_VALUES = {
+    "proposals:authors": {"email": lambda w: w.b_person.email},
+    "proposals:decision": {"outcome": "approved_with_conditions"},
+}

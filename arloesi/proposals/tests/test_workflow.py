@@ -49,8 +49,9 @@ def test_more_information_goes_back_to_the_authors_and_returns_by_resubmission()
     }
 
 
-def test_a_deferred_proposal_can_be_reopened():
-    PROPOSAL_WORKFLOW.transition(Status.DEFERRED, Status.UNDER_REVIEW)
+def test_a_deferred_proposal_can_be_reopened_by_the_chair():
+    step = PROPOSAL_WORKFLOW.transition(Status.DEFERRED, Status.UNDER_REVIEW)
+    assert step.permission == "proposals.decide"
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,128 @@
+"""Every page timed by ``make bench`` makes the same number of SQL queries with much more data,
+and shows more of it: a page that makes one more query for each row it shows (an N+1) gets
+slower as Wales fills up, and only a page that shows more rows can reveal one.
+
+The pages are the ones the apps register for the benchmark (each app's ``sampledata/bench.py``),
+so a new page is covered by registering it: the same address, viewed by the same person, with
+the data of the same generators, at two scales, each built once for the whole session. A page
+that shows nothing that grows with the data (a blank form) says so in its registration
+(``does_not_grow="why"``), and then only its query count is compared.
+
+"Shows more" is measured in ``<main>``: more HTML elements (rows, list items, paragraphs), or
+more words (names joined in one sentence). Numbers growing from 9 to 12 are neither.
+"""
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+import pytest
+from django.db import connection, transaction
+from django.test import Client
+from django.test.utils import CaptureQueriesContext, override_settings
+
+from arloesi.core import bench
+from tests.overrides import TEST_SETTINGS
+
+# The smaller data set is under one page of every paginated list (25 proposals, 50 people), so
+# that the larger one shows more rows even where the page stops.
+SMALL_SCALE = 0.01
+LARGE_SCALE = 0.2
+
+pytestmark = pytest.mark.django_db
+
+bench.discover()
+PAGES = [page for page in bench.pages() if page.name != bench.BASELINE]
+
+
+@dataclass(frozen=True)
+class Seen:
+    """One page at one scale."""
+
+    url: str
+    status: int
+    queries: list[str]
+    elements: int  # HTML elements in <main>
+    words: int  # words of text in <main>
+    error: str = ""  # what went wrong choosing or opening the page
+
+    def size(self) -> str:
+        return f"{self.elements} elements and {self.words} words in <main>"
+
+
+class _Main(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.elements = 0
+        self.words = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "main":
+            self.depth += 1
+        elif self.depth:
+            self.elements += 1
+
+    def handle_endtag(self, tag):
+        if tag == "main":
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth:
+            self.words += len(re.findall(r"[^\W\d_]+", data))
+
+
+def _see(client: Client, page: bench.Page, context: bench.BenchContext) -> Seen:
+    url, user = bench.page_target(page, context)
+    client.force_login(user)
+    # As on a running server, one-off lookups (content types, the session) are already cached.
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    main = _Main()
+    main.feed(response.content.decode())
+    return Seen(
+        url,
+        response.status_code,
+        [query["sql"] for query in queries],
+        main.elements,
+        main.words,
+    )
+
+
+@pytest.fixture(scope="session")
+def seen(django_db_setup, django_db_blocker) -> dict[str, dict[float, Seen]]:
+    """Every registered page at both scales: each data set generated once, in a transaction
+    rolled back once its pages are seen."""
+    seen: dict[str, dict[float, Seen]] = {page.name: {} for page in PAGES}
+    with django_db_blocker.unblock(), override_settings(**TEST_SETTINGS):
+        for scale in (SMALL_SCALE, LARGE_SCALE):
+            with transaction.atomic():
+                context = bench.generate(scale=scale)
+                client = Client()
+                for page in PAGES:
+                    try:
+                        seen[page.name][scale] = _see(client, page, context)
+                    except Exception as error:  # noqa: BLE001 - reported by the page's own test
+                        seen[page.name][scale] = Seen("", 0, [], 0, 0, error=repr(error))
+                transaction.set_rollback(True)
+    return seen
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda page: page.name)
+def test_the_page_shows_more_with_more_data_and_makes_the_same_queries(seen, page):
+    small, large = seen[page.name][SMALL_SCALE], seen[page.name][LARGE_SCALE]
+    assert not (small.error or large.error), small.error or large.error
+    assert (small.status, large.status) == (200, 200), (small.url, large.url)
+    if not page.does_not_grow:
+        assert large.elements > small.elements or large.words > small.words, (
+            f"{page.name} shows no more with more data ({small.size()} at scale "
+            f"{SMALL_SCALE:g}, {large.size()} at {LARGE_SCALE:g}), so its query count proves "
+            "nothing: pick a busier object in its bench registration, or say why it does not "
+            "grow (does_not_grow=...)"
+        )
+    assert len(large.queries) == len(small.queries), (
+        f"{page.name}: {len(small.queries)} queries at scale {SMALL_SCALE:g} but "
+        f"{len(large.queries)} at {LARGE_SCALE:g}: something is fetched once per row.\n"
+        + "\n".join(large.queries)
+    )
