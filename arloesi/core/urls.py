@@ -7,5 +7,4 @@ urlpatterns = [
     path("accessibility/", views.accessibility, name="accessibility"),
     path("privacy/", views.privacy, name="privacy"),
     path("cookies/", views.cookies, name="cookies"),
-    path("baseline/", views.baseline, name="baseline"),
 ]

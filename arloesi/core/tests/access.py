@@ -1,7 +1,7 @@
 """Core's pages for the access walk: none takes parameters; these need no sign-in."""
 
 PROBES: dict = {}
-PUBLIC = {"healthz", "accessibility", "privacy", "cookies", "baseline"}
+PUBLIC = {"healthz", "accessibility", "privacy", "cookies"}
 
 
 def populate(world) -> None:
