@@ -166,9 +166,7 @@ def history_for(obj: models.Model, *, including: tuple[models.QuerySet, ...] = (
         )
     ids = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
     events = list(
-        AuditEvent.objects.filter(pk__in=ids)
-        .select_related("actor")
-        .order_by("at", "id")
+        AuditEvent.objects.filter(pk__in=ids).select_related("actor").order_by("at", "id")
     )
     for event in events:
         model = models_by_type[next(ct for ct in models_by_type if ct.pk == event.content_type_id)]
