@@ -1,0 +1,59 @@
+"""Pages print addresses with ``url()``, which reverses an address once per name and then only
+puts the ids in: every address must come out exactly as Django's ``reverse`` makes it."""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls.converters import IntConverter
+from django.utils import translation
+
+from arloesi.core.jinja import url
+
+
+def _patterns(resolver=None, prefix="", converters=None):
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        found = {**(converters or {}), **entry.pattern.converters}
+        if isinstance(entry, URLResolver):
+            namespace = f"{prefix}{entry.namespace}:" if entry.namespace else prefix
+            yield from _patterns(entry, namespace, found)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield f"{prefix}{entry.name}", found
+
+
+PATTERNS = sorted(dict(_patterns()).items())
+
+
+def _by_id(found) -> bool:
+    return bool(found) and all(isinstance(converter, IntConverter) for converter in found.values())
+
+
+def test_the_site_has_addresses_with_ids_to_check():
+    assert sum(1 for _, found in PATTERNS if _by_id(found)) > 20
+
+
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_every_address_is_the_one_django_reverses(language):
+    with translation.override(language):
+        for name, found in PATTERNS:
+            if not found:
+                assert url(name) == reverse(name)
+                continue
+            if not _by_id(found):
+                continue
+            for ids in ([1] * len(found), list(range(7, 7 + len(found))), [987654321] * len(found)):
+                kwargs = dict(zip(found, ids, strict=True))
+                assert url(name, **kwargs) == reverse(name, kwargs=kwargs), name
+
+
+def test_other_arguments_are_reversed_as_django_does():
+    with translation.override("cy"):
+        assert url("proposals:queue_export", unit_id=3, file_format="csv") == reverse(
+            "proposals:queue_export", kwargs={"unit_id": 3, "file_format": "csv"}
+        )
+        assert url("organisations:unit", unit_id=12) == "/cy/organisations/12/"
+
+
+def test_the_address_follows_the_url_configuration(settings):
+    assert url("home") == "/en/"
+    settings.ROOT_URLCONF = "arloesi.core.bench.urls"
+    assert url("baseline") == "/en/baseline/"
