@@ -2,14 +2,17 @@
 served only to the benchmark, never by the site itself."""
 
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
+from django.contrib.contenttypes.models import ContentType
 from django.urls import NoReverseMatch, reverse
 
 from arloesi.core import bench
 from arloesi.core.bench import budgets
+from arloesi.core.models import AuditEvent
 from arloesi.organisations.tests.factories import PersonFactory
 
 
@@ -90,3 +93,29 @@ def test_the_readme_lists_the_same_budgets_as_the_harness():
         )
     }
     assert listed == budgets.P95_BUDGETS_MS
+
+
+@pytest.mark.django_db
+def test_generators_write_plain_rows_as_the_orm_reads_them():
+    person = PersonFactory()
+    content_type = ContentType.objects.get_for_model(AuditEvent)
+    at = datetime(2025, 4, 1, 9, 30, 15, 123456, tzinfo=UTC)
+    rows = [
+        {
+            "at": at,
+            "actor_id": person.pk if number % 2 else None,
+            "action": AuditEvent.Action.UPDATED,
+            "content_type_id": content_type.pk,
+            "object_id": str(number),
+            "object_repr": f"Clwstwr {number}",
+            "changes": {"name_cy": ["", f"Clwstwr {number}"]},
+        }
+        for number in range(1200)  # more than one batch
+    ]
+    assert bench.insert_rows(AuditEvent, rows) == 1200
+    events = list(AuditEvent.objects.order_by("object_id").filter(object_id__in=["1", "2"]))
+    assert [(e.at, e.actor, e.changes, e.note) for e in events] == [
+        (at, person, {"name_cy": ["", "Clwstwr 1"]}, ""),
+        (at, None, {"name_cy": ["", "Clwstwr 2"]}, ""),
+    ]
+    assert AuditEvent.objects.filter(at=at).count() == 1200
