@@ -64,6 +64,19 @@ def unit_children(unit: OrganisationUnit):
 PEOPLE_PER_PAGE = 50
 
 
+def _units_within(user, permission: str, *, under: str | None = None):
+    """The ids of the units within ``user``'s reach for ``permission`` (and under ``under``).
+
+    Rows are then matched by their unit's id, not by a join on the unit's path: SQLite cannot
+    use an index for a path prefix, and joining read every role (or invitation) in Wales to keep
+    one cluster's; the units are ten times fewer, and PostgreSQL reads them from its path index.
+    """
+    units = OrganisationUnit.objects.filter(permissions.scope_q(user, permission, "path"))
+    if under is not None:
+        units = units.filter(path__startswith=under)
+    return units.values("pk")
+
+
 def unit_people(*, user, unit: OrganisationUnit, page: str | int | None = None):
     """The people ``user`` may see in ``unit``, a page of 50 at a time, or None if none.
 
@@ -72,29 +85,23 @@ def unit_people(*, user, unit: OrganisationUnit, page: str | int | None = None):
     """
     if not permissions.can(user, Perm.VIEW_PEOPLE, unit.path):
         return None
-    memberships = Membership.objects.filter(
-        permissions.scope_q(user, Perm.VIEW_PEOPLE, "unit__path"), ended_at__isnull=True
-    )
     if unit.kind in (Kind.CLUSTER, Kind.COLLABORATIVE):
-        memberships = memberships.filter(unit__path__startswith=unit.path)
+        units = _units_within(user, Perm.VIEW_PEOPLE, under=unit.path)
     else:
-        memberships = memberships.filter(unit=unit)
-    memberships = memberships.select_related("person", "unit").order_by(
-        "unit__name_en", "person__full_name", "pk"
+        units = [unit.pk]
+    memberships = (
+        Membership.objects.filter(unit__in=units, ended_at__isnull=True)
+        .select_related("person", "unit")
+        .order_by("unit__name_en", "person__full_name", "pk")
     )
     return Paginator(memberships, PEOPLE_PER_PAGE).get_page(page)
 
 
 def invitations_pending_for(*, user, unit: OrganisationUnit | None = None):
-    invitations = permissions.scoped(
-        Invitation.objects.filter(status=Invitation.Status.PENDING),
-        user,
-        Perm.INVITE,
-        "unit__path",
+    units = _units_within(user, Perm.INVITE, under=unit.path if unit is not None else None)
+    return Invitation.objects.filter(
+        status=Invitation.Status.PENDING, unit__in=units
     ).select_related("unit", "invited_by")
-    if unit is not None:
-        invitations = invitations.filter(unit__path__startswith=unit.path)
-    return invitations
 
 
 def invitation_get_for_user(*, user, invitation_id: int) -> Invitation:
