@@ -1,7 +1,7 @@
 """The benchmark harness behind ``make bench``: how fast the pages people use most are, and
 whether their number of SQL queries stays the same as the data grows.
 
-Each domain app that wants its pages measured has a ``sampledata/bench.py`` which registers
+Each domain app that wants its pages measured has a ``sampledata/bench`` module which registers
 
 - a generator, ``fn(*, scale, rng) -> counts``, that builds its synthetic data quickly
   (``bulk_create``); scale 1 is all of Wales, scale 0.1 a tenth of it;

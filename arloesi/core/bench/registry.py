@@ -1,5 +1,6 @@
 """What the benchmark measures: each app's generator and pages, registered from its
-``sampledata/bench.py``, and the context the page functions choose their address and viewer from.
+``sampledata/bench`` module, and the context the page functions choose their address and
+viewer from.
 """
 
 import random

@@ -1,7 +1,7 @@
 """Each page makes the same number of SQL queries however much data it shows: a page that makes
 one more query for each row it lists (an N+1) gets slower as Wales fills up.
 
-The data comes from the benchmark generator (organisations/sampledata/bench.py) and each page is
+The data comes from the benchmark generator (organisations/sampledata/bench/) and each page is
 viewed by the person the benchmark views it as, so these tests and ``make bench`` agree.
 """
 

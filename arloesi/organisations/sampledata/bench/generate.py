@@ -1,10 +1,4 @@
-"""Synthetic organisations for the benchmark (see arloesi.core.bench), and the pages to time.
-
-Scale 1 is all of Wales: the 7 health boards (already there), 22 pan-cluster planning groups,
-60 clusters, 420 professional collaboratives and 3,000 people holding every role, with pending
-invitations and a history of changes. Scale 0.1 is a tenth of that, with at least one planning
-group and one cluster in each health board. Calling the generator again adds another batch.
-"""
+"""The organisations generator: all of Wales at scale 1 (see the package's docstring)."""
 
 import hashlib
 import random
@@ -13,12 +7,9 @@ from datetime import timedelta
 from django.contrib.auth.hashers import make_password
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Count, Q
-from django.urls import reverse
 from django.utils import timezone, translation
 
 from arloesi.core import bench
-from arloesi.core.bench import BenchContext
 from arloesi.core.models import AuditEvent
 from arloesi.organisations.models import Invitation, Membership, OrganisationUnit, Person
 from arloesi.organisations.reference import HEALTH_BOARDS
@@ -316,116 +307,3 @@ def _generate(*, scale: float, rng: random.Random) -> dict[str, int]:
         "invitations": len(invitations),
         "audit events": len(events),
     }
-
-
-# --- What to time, and as whom -----------------------------------------------------------------
-
-
-def _holder(unit: OrganisationUnit, role: Role) -> Person:
-    return (
-        Person.objects.filter(
-            memberships__unit=unit, memberships__role=role, memberships__ended_at__isnull=True
-        )
-        .order_by("pk")
-        .first()
-    )
-
-
-def largest_cluster(context: BenchContext) -> OrganisationUnit:
-    """The cluster with the most people: its page lists them all."""
-    return context.pick(
-        "organisations.largest_cluster",
-        lambda: (
-            OrganisationUnit.objects.filter(kind=Kind.CLUSTER)
-            .annotate(
-                people=Count(
-                    "children__memberships",
-                    filter=Q(children__memberships__ended_at__isnull=True),
-                )
-            )
-            .order_by("-people", "pk")
-            .first()
-        ),
-    )
-
-
-def largest_collaborative(context: BenchContext) -> OrganisationUnit:
-    return context.pick(
-        "organisations.largest_collaborative",
-        lambda: (
-            OrganisationUnit.objects.filter(kind=Kind.COLLABORATIVE)
-            .annotate(people=Count("memberships", filter=Q(memberships__ended_at__isnull=True)))
-            .order_by("-people", "pk")
-            .first()
-        ),
-    )
-
-
-def largest_health_board(context: BenchContext) -> OrganisationUnit:
-    return context.pick(
-        "organisations.largest_health_board",
-        lambda: (
-            OrganisationUnit.objects.filter(kind=Kind.HEALTH_BOARD)
-            .annotate(clusters=Count("children__children"))
-            .order_by("-clusters", "pk")
-            .first()
-        ),
-    )
-
-
-def largest_planning_group(context: BenchContext) -> OrganisationUnit:
-    return context.pick(
-        "organisations.largest_planning_group",
-        lambda: (
-            OrganisationUnit.objects.filter(kind=Kind.PLANNING_GROUP)
-            .annotate(clusters=Count("children"))
-            .order_by("-clusters", "pk")
-            .first()
-        ),
-    )
-
-
-def cluster_lead(context: BenchContext) -> Person:
-    return _holder(largest_cluster(context), Role.CLUSTER_LEAD)
-
-
-def practitioner(context: BenchContext) -> Person:
-    return _holder(largest_collaborative(context), Role.PRACTITIONER)
-
-
-def administrator(context: BenchContext) -> Person:
-    return _holder(OrganisationUnit.objects.get(kind=Kind.WALES), Role.ADMINISTRATOR)
-
-
-def _unit_url(unit: OrganisationUnit, name: str = "organisations:unit") -> str:
-    return reverse(name, kwargs={"unit_id": unit.pk})
-
-
-bench.register_generator("organisations", organisations_generate, order=10)
-bench.register_page("home", url=lambda c: reverse("home"), user=cluster_lead)
-bench.register_page(
-    "organisations directory",
-    url=lambda c: reverse("organisations:directory"),
-    user=practitioner,
-)
-bench.register_page(
-    "health board",
-    url=lambda c: _unit_url(largest_health_board(c)),
-    user=lambda c: _holder(largest_health_board(c), Role.HEALTH_BOARD_OFFICER),
-)
-bench.register_page(
-    "planning group",
-    url=lambda c: _unit_url(largest_planning_group(c)),
-    user=lambda c: _holder(largest_planning_group(c), Role.PLANNING_GROUP_CHAIR),
-)
-bench.register_page("cluster", url=lambda c: _unit_url(largest_cluster(c)), user=cluster_lead)
-bench.register_page(
-    "collaborative", url=lambda c: _unit_url(largest_collaborative(c)), user=practitioner
-)
-bench.register_page(
-    "unit history",
-    url=lambda c: _unit_url(largest_cluster(c), "organisations:unit_history"),
-    user=cluster_lead,
-)
-bench.register_page("account", url=lambda c: reverse("account"), user=practitioner)
-bench.register_page("import", url=lambda c: reverse("organisations:import"), user=administrator)
