@@ -1,12 +1,16 @@
+from django.middleware.csrf import get_token
 from django.urls import translate_url
+from django.utils.functional import lazy
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
 from arloesi.core import navigation
 
 
 def layout(request):
-    """What every page's header and footer need: navigation for the person's roles and the
-    address of this same page in the other language."""
+    """What every page's header and footer need: navigation for the person's roles, the
+    address of this same page in the other language, and the CSRF token for its forms."""
     language = get_language() or "en"
     other = "en" if language == "cy" else "cy"
     return {
@@ -15,7 +19,30 @@ def layout(request):
         "other_language_name": {"en": "English", "cy": "Cymraeg"}[other],
         "other_language_url": other_language_url(request, language, other),
         "navigation": navigation.items_for(request),
+        **_csrf_once(request),
     }
+
+
+def _csrf_once(request) -> dict:
+    """``csrf_token`` and ``csrf_input`` masking the token once per page.
+
+    Django's Jinja2 backend masks a new token each time a page prints one (about 30 µs): a
+    table with a form on each row — a health board's invitations, each with its withdraw
+    button — paid that for every row. One masked token per response is what Django's own
+    protection needs (the mask changes with every response). Still lazy: a page without a form
+    sets no CSRF cookie.
+    """
+    token = []
+
+    def masked() -> str:
+        if not token:
+            token.append(get_token(request))
+        return token[0]
+
+    def hidden_input() -> SafeString:
+        return format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', masked())
+
+    return {"csrf_token": lazy(masked, str)(), "csrf_input": lazy(hidden_input, SafeString, str)()}
 
 
 def other_language_url(request, language: str, other: str) -> str:
