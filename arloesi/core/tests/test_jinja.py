@@ -1,12 +1,14 @@
-"""Pages print addresses with ``url()``, which reverses an address once per name and then only
-puts the ids in: every address must come out exactly as Django's ``reverse`` makes it."""
+"""The template helpers that replace Django's slower ones give exactly what Django's give: pages
+print addresses with ``url()``, which reverses an address once per name and then only puts the
+ids in, and a field's label with ``display()``, which looks the labels up once per language."""
 
 import pytest
+from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.converters import IntConverter
 from django.utils import translation
 
-from arloesi.core.jinja import url
+from arloesi.core.jinja import display, url
 
 
 def _patterns(resolver=None, prefix="", converters=None):
@@ -57,3 +59,18 @@ def test_the_address_follows_the_url_configuration(settings):
     assert url("home") == "/en/"
     settings.ROOT_URLCONF = "arloesi.core.bench.urls"
     assert url("baseline") == "/en/baseline/"
+
+
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_a_fields_label_is_the_one_django_displays(language):
+    with translation.override(language):
+        checked = 0
+        for model in apps.get_models():
+            for field in model._meta.concrete_fields:
+                if not field.choices:
+                    continue
+                for value, _label in [*field.flatchoices, ("not-a-choice", "")]:
+                    obj = model(**{field.attname: value})
+                    assert display(obj, field.name) == getattr(obj, f"get_{field.name}_display")()
+                    checked += 1
+        assert checked > 30
