@@ -23,26 +23,35 @@ def layout(request):
     }
 
 
-def _csrf_once(request) -> dict:
-    """``csrf_token`` and ``csrf_input`` masking the token once per page.
+def _masked_token(request) -> str:
+    """The page's masked CSRF token: masked at its first use, then the same for every form.
 
     Django's Jinja2 backend masks a new token each time a page prints one (about 30 µs): a
     table with a form on each row — a health board's invitations, each with its withdraw
     button — paid that for every row. One masked token per response is what Django's own
-    protection needs (the mask changes with every response). Still lazy: a page without a form
-    sets no CSRF cookie.
+    protection needs (the mask changes with every response).
     """
-    token = []
+    try:
+        return request._arloesi_masked_csrf_token
+    except AttributeError:
+        request._arloesi_masked_csrf_token = get_token(request)
+        return request._arloesi_masked_csrf_token
 
-    def masked() -> str:
-        if not token:
-            token.append(get_token(request))
-        return token[0]
 
-    def hidden_input() -> SafeString:
-        return format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', masked())
+def _hidden_input(request) -> SafeString:
+    return format_html(
+        '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', _masked_token(request)
+    )
 
-    return {"csrf_token": lazy(masked, str)(), "csrf_input": lazy(hidden_input, SafeString, str)()}
+
+# Still lazy, as Django's are: a page without a form sets no CSRF cookie.
+_csrf_token_lazy = lazy(_masked_token, str)
+_csrf_input_lazy = lazy(_hidden_input, SafeString, str)
+
+
+def _csrf_once(request) -> dict:
+    """``csrf_token`` and ``csrf_input`` for the page's forms, masked once (see _masked_token)."""
+    return {"csrf_token": _csrf_token_lazy(request), "csrf_input": _csrf_input_lazy(request)}
 
 
 def other_language_url(request, language: str, other: str) -> str:

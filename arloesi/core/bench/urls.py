@@ -18,9 +18,11 @@ def baseline(request):
     return render(request, "core/baseline.html")
 
 
+# The baseline first, as the first of the site's own pages would be: it measures the stack, not
+# how far down the list of addresses a page is.
 urlpatterns = [
-    *site.urlpatterns,
     *i18n_patterns(path("baseline/", baseline, name="baseline"), prefix_default_language=True),
+    *site.urlpatterns,
 ]
 
 handler400 = site.handler400
