@@ -231,8 +231,20 @@ def proposal_list(request):
     status = request.GET.get("status", "")
     if status not in Status.values:
         status = ""
-    proposals = selectors.proposal_list_for(request.user, status=status or None).select_related(
-        "lead_collaborative__parent"
+    proposals = (
+        selectors.proposal_list_for(request.user, status=status or None)
+        .select_related(None)
+        .select_related("lead_collaborative__parent")
+        # Only what the list shows: a whole proposal is thirty fields of mostly long text.
+        .only(
+            "title",
+            "status",
+            "created_at",
+            "lead_collaborative__name_en",
+            "lead_collaborative__name_cy",
+            "lead_collaborative__parent__name_en",
+            "lead_collaborative__parent__name_cy",
+        )
     )
     # Pages without a total: counting every proposal visible across Wales cost as much as the
     # page itself, and "previous" and "next" need only one row more than the page.
