@@ -1,6 +1,8 @@
 """The Jinja2 environment every page is rendered with."""
 
 import functools
+import json
+from collections.abc import Mapping
 from pathlib import Path
 
 import nhsuk_frontend_jinja
@@ -8,7 +10,8 @@ from django.conf import settings
 from django.templatetags.static import static
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils import formats, timezone, translation
-from jinja2 import ChainableUndefined, ChoiceLoader, Environment, FileSystemLoader
+from jinja2 import ChainableUndefined, ChoiceLoader, Environment, FileSystemLoader, Undefined
+from markupsafe import Markup, escape
 
 from arloesi.core.forms import error_summary_items, field_params
 
@@ -80,6 +83,61 @@ def _choice_labels(field, language: str | None) -> dict:
     return {value: str(label) for value, label in field.flatchoices}
 
 
+def nhsuk_attributes(attributes) -> Markup:
+    """The NHS.UK components' ``nhsukAttributes`` macro in Python.
+
+    Every component calls the macro once or more (a page, 25 to 35 times), and as Jinja it cost
+    more than the rest of many components. ``core/jinja2/nhsuk/macros/attributes.jinja`` takes
+    the macro's place and calls this; core/tests/test_jinja.py checks the two give the same.
+    """
+    if isinstance(attributes, str):
+        # As the macro does: a string is the components' caller's own markup.
+        return Markup(attributes)  # noqa: S704
+    if isinstance(attributes, Undefined) or not isinstance(attributes, Mapping):
+        return Markup("")
+    html = ""
+    for name, item in attributes.items():
+        options = item if isinstance(item, Mapping) else {"value": item, "type": "string"}
+        value = options.get("value")
+        optional = options.get("optional") is True
+        if value is None or isinstance(value, Undefined):
+            value, escaped = None, ""
+        elif hasattr(value, "__html__"):
+            # The macro reads the value's ``val``, which a Markup string does not have.
+            value, escaped = _NO_VALUE, value
+        elif options.get("type") == "array" and _iterable(value):
+            escaped = (
+                json.dumps(value, sort_keys=True)
+                .replace("<", "\\u003c")
+                .replace(">", "\\u003e")
+                .replace("&", "\\u0026")
+                .replace("'", "\\u0027")
+            )
+            value = _NO_VALUE
+        else:
+            escaped = escape(value)
+        if optional and value is True:
+            html = f"{html} {escape(name)}"
+        elif not optional or (value is not None and value is not False):
+            shown = str(value).lower() if isinstance(value, bool) else escaped
+            quote = "'" if '"' in escaped else '"'
+            html = f"{html} {escape(name)}={quote}{shown}{quote}"
+    # Every name and value in it was escaped above.
+    return Markup(html)  # noqa: S704
+
+
+# A value the macro leaves unset (neither none, nor true, nor false).
+_NO_VALUE = object()
+
+
+def _iterable(value) -> bool:
+    try:
+        iter(value)
+    except TypeError:
+        return False
+    return True
+
+
 def date_format(value, fmt: str = "DATE_FORMAT") -> str:
     """Dates as people read them: "1 April 2025" / "1 Ebrill 2025"."""
     if value is None:
@@ -105,6 +163,7 @@ def environment(**options) -> Environment:
     env.globals.update(
         url=url,
         display=display,
+        nhsuk_attributes=nhsuk_attributes,
         field_params=field_params,
         error_summary_items=error_summary_items,
         static=static,

@@ -4,11 +4,14 @@ ids in, and a field's label with ``display()``, which looks the labels up once p
 
 import pytest
 from django.apps import apps
+from django.template import engines
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.converters import IntConverter
 from django.utils import translation
+from jinja2 import Environment, FileSystemLoader, Undefined
+from markupsafe import Markup
 
-from arloesi.core.jinja import display, url
+from arloesi.core.jinja import NHSUK_TEMPLATES, display, url
 
 
 def _patterns(resolver=None, prefix="", converters=None):
@@ -74,3 +77,41 @@ def test_a_fields_label_is_the_one_django_displays(language):
                     assert display(obj, field.name) == getattr(obj, f"get_{field.name}_display")()
                     checked += 1
         assert checked > 30
+
+
+NHSUK_MACRO = '{% from "nhsuk/macros/attributes.jinja" import nhsukAttributes %}'
+ATTRIBUTES = [
+    None,
+    "",
+    ' data-raw="<b>"',
+    Markup(' data-safe="1"'),
+    {},
+    {"class": "nhsuk-header", "role": "banner"},
+    {"id": {"value": None, "optional": True}, "href": {"value": "#main", "optional": True}},
+    {"hidden": {"value": True, "optional": True}, "open": {"value": False, "optional": True}},
+    {"aria-hidden": True, "aria-expanded": False, "tabindex": 0, "data-count": 3},
+    {"title": 'Say "hello" & <wave>', "alt": "Siân’s"},
+    {"data-html": Markup("<b>bold</b>"), "data-quoted": Markup('say "hi"')},
+    {"data-list": {"value": ["a<b", "c'd", "e&f"], "type": "array"}},
+    {"data-map": {"value": {"b": 1, "a": [2]}, "type": "array"}},
+    {"empty": "", "missing": {"optional": False}, "none": None},
+    {"value-undefined": {"value": Undefined(), "optional": True}},
+]
+
+
+@pytest.mark.parametrize("attributes", ATTRIBUTES)
+def test_the_attributes_macro_in_python_gives_what_the_nhsuk_macro_gives(attributes):
+    """The app's nhsuk/macros/attributes.jinja takes the place of the package's macro."""
+    package = Environment(loader=FileSystemLoader(NHSUK_TEMPLATES), autoescape=True)
+    source = NHSUK_MACRO + "{{ nhsukAttributes(attributes) }}"
+    expected = package.from_string(source).render(attributes=attributes)
+    ours = engines["jinja2"].env.from_string(source).render(attributes=attributes)
+    # The package's macro leaves the line breaks of its own template between the attributes;
+    # inside a tag they mean nothing.
+    assert ours.split() == expected.split()
+    assert not ours or ours.startswith(" ")
+
+
+def test_the_components_use_the_faster_attributes_macro():
+    template = engines["jinja2"].env.get_template("nhsuk/macros/attributes.jinja")
+    assert "core/jinja2/nhsuk" in template.filename
