@@ -31,6 +31,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("proposals",),
 ]
 FRONT_DOORS = ("services", "selectors")
+PROJECT_MODULES = ("urls.py", "settings.py", "wsgi.py", "cli.py")
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,8 @@ def check(root: Path) -> list[Violation]:
         # Modules beside the apps (settings, urls, wsgi) compose the apps: they are not one.
         app = parts[1] if len(parts) > 2 or path.name == "__init__.py" and len(parts) == 2 else ""
         is_view = any(part == "views" or part.endswith("_views") for part in parts[2:])
-        is_tool = "sampledata" in parts[2:]
+        # Demo and benchmark builders, and the benchmark harness: tools, not runtime.
+        is_tool = "sampledata" in parts[2:] or parts[1:3] == ["core", "bench"]
         for imp in _imports(tree, module, path.name == "__init__.py"):
             for target in _targets(imp, known):
                 if imp.top_level and target in known:
@@ -144,6 +146,11 @@ def _rules(path, module, app, is_view, is_tool, imp: Import, target: str) -> lis
         return []
     other = tparts[1]
     found = []
+    if len(tparts) == 2 and f"{target}.py".endswith(PROJECT_MODULES):
+        # The project's composition (settings, URLs) is for the tools that run the whole site.
+        if not is_tool:
+            found.append(f"imports {target}: only the project composes the apps")
+        return [Violation(path, imp.line, message) for message in found]
     mine, theirs = _layer_of(app), _layer_of(other)
     if mine is None:
         found.append(f"the app {app!r} has no layer: add it to LAYERS and to ARCHITECTURE.md")

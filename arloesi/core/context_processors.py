@@ -1,14 +1,18 @@
 from urllib.parse import urlsplit
 
+from django.middleware.csrf import get_token
 from django.urls import translate_url
+from django.utils.functional import lazy
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
 from arloesi.core import navigation
 
 
 def layout(request):
-    """What every page's header and footer need: navigation for the person's roles and the
-    address of this same page in the other language."""
+    """What every page's header and footer need: navigation for the person's roles, the
+    address of this same page in the other language, and the CSRF token for its forms."""
     language = get_language() or "en"
     other = "en" if language == "cy" else "cy"
     return {
@@ -17,7 +21,39 @@ def layout(request):
         "other_language_name": {"en": "English", "cy": "Cymraeg"}[other],
         "other_language_url": other_language_url(request, language, other),
         "navigation": navigation.items_for(request),
+        **_csrf_once(request),
     }
+
+
+def _masked_token(request) -> str:
+    """The page's masked CSRF token: masked at its first use, then the same for every form.
+
+    Django's Jinja2 backend masks a new token each time a page prints one (about 30 µs): a
+    table with a form on each row — a health board's invitations, each with its withdraw
+    button — paid that for every row. One masked token per response is what Django's own
+    protection needs (the mask changes with every response).
+    """
+    try:
+        return request._arloesi_masked_csrf_token
+    except AttributeError:
+        request._arloesi_masked_csrf_token = get_token(request)
+        return request._arloesi_masked_csrf_token
+
+
+def _hidden_input(request) -> SafeString:
+    return format_html(
+        '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', _masked_token(request)
+    )
+
+
+# Still lazy, as Django's are: a page without a form sets no CSRF cookie.
+_csrf_token_lazy = lazy(_masked_token, str)
+_csrf_input_lazy = lazy(_hidden_input, SafeString, str)
+
+
+def _csrf_once(request) -> dict:
+    """``csrf_token`` and ``csrf_input`` for the page's forms, masked once (see _masked_token)."""
+    return {"csrf_token": _csrf_token_lazy(request), "csrf_input": _csrf_input_lazy(request)}
 
 
 def other_language_url(request, language: str, other: str) -> str:

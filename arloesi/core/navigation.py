@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.urls import reverse
+from arloesi.core.jinja import url
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,8 @@ def items_for(request) -> list[dict]:
         return []
     path = request.path
     result = [
-        {"label": item.label, "href": reverse(item.url_name), "current": False}
+        # url(): reversed once per language, not on every page (see core.jinja).
+        {"label": item.label, "href": url(item.url_name), "current": False}
         for item in _items
         if item.visible(user)
     ]

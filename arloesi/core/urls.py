@@ -7,7 +7,6 @@ urlpatterns = [
     path("accessibility/", views.accessibility, name="accessibility"),
     path("privacy/", views.privacy, name="privacy"),
     path("cookies/", views.cookies, name="cookies"),
-    path("baseline/", views.baseline, name="baseline"),
     path(
         "history/<int:event_id>/<slug:field>/remove/", views.history_redact, name="history_redact"
     ),

@@ -49,11 +49,6 @@ def cookies(request):
     return render(request, "core/cookies.html")
 
 
-def baseline(request):
-    """The smallest page rendered through the whole stack: the benchmark's yardstick."""
-    return render(request, "core/baseline.html")
-
-
 def page_not_found(request, exception=None):
     return render(request, "core/404.html", status=404)
 

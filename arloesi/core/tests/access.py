@@ -5,7 +5,7 @@ PROBES: dict = {
     # A recorded change to organisation B's proposal: only administrators may remove a value.
     "history_redact": lambda w: {"event_id": _first_event_of(w.b_proposal), "field": "title"},
 }
-PUBLIC = {"healthz", "accessibility", "privacy", "cookies", "baseline"}
+PUBLIC = {"healthz", "accessibility", "privacy", "cookies"}
 
 
 def populate(world) -> None:

@@ -27,6 +27,7 @@ from arloesi.organisations.selectors.memberships import (
     membership_can_end,
     membership_get_for_user,
     roles_grantable,
+    units_within,
 )
 from arloesi.organisations.selectors.reach import (
     people_holding,
@@ -77,4 +78,5 @@ __all__ = [
     "unit_search",
     "units_for",
     "units_of_kind",
+    "units_within",
 ]

@@ -18,6 +18,7 @@ from arloesi.organisations.selectors.memberships import (
     invitations_pending_for,
     membership_can_end,
     roles_grantable,
+    units_within,
 )
 
 
@@ -75,15 +76,14 @@ def unit_people(*, user, unit: OrganisationUnit, page: str | int | None = None):
     """
     if not permissions.can(user, Perm.VIEW_PEOPLE, unit.path):
         return None
-    memberships = Membership.objects.filter(
-        permissions.scope_q(user, Perm.VIEW_PEOPLE, "unit__path"), ended_at__isnull=True
-    )
     if unit.kind in (Kind.CLUSTER, Kind.COLLABORATIVE):
-        memberships = memberships.filter(unit__path__startswith=unit.path)
+        units = units_within(user, Perm.VIEW_PEOPLE, under=unit.path)
     else:
-        memberships = memberships.filter(unit=unit)
-    memberships = memberships.select_related("person", "unit").order_by(
-        "unit__name_en", "person__full_name", "pk"
+        units = [unit.pk]
+    memberships = (
+        Membership.objects.filter(unit__in=units, ended_at__isnull=True)
+        .select_related("person", "unit")
+        .order_by("unit__name_en", "person__full_name", "pk")
     )
     people = Paginator(memberships, PEOPLE_PER_PAGE).get_page(page)
     # Whether the reader may end each role is decided here, so the page offers only that.

@@ -1,7 +1,7 @@
 """Roles and invitations: which roles a person may give and end, invitations waiting, and the
 home-page items about them."""
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -46,16 +46,28 @@ def membership_can_end(*, actor, membership: Membership) -> bool:
     )
 
 
+def units_within(user, *permission_names: str, under: str | None = None):
+    """The ids of the units within ``user``'s reach for any of ``permission_names`` (and under
+    ``under``), as a subquery.
+
+    Rows are then matched by their unit's id, not by a join on the unit's path: SQLite cannot
+    use an index for a path prefix, and joining read every role (or invitation) in Wales to keep
+    one cluster's; the units are ten times fewer, and PostgreSQL reads them from its path index.
+    """
+    reach = Q(pk__in=[])
+    for permission in permission_names:
+        reach |= permissions.scope_q(user, permission, "path")
+    units = OrganisationUnit.objects.filter(reach)
+    if under is not None:
+        units = units.filter(path__startswith=under)
+    return units.values("pk")
+
+
 def invitations_pending_for(*, user, unit: OrganisationUnit | None = None):
-    invitations = permissions.scoped(
-        Invitation.objects.filter(status=Invitation.Status.PENDING),
-        user,
-        Perm.INVITE,
-        "unit__path",
+    units = units_within(user, Perm.INVITE, under=unit.path if unit is not None else None)
+    return Invitation.objects.filter(
+        status=Invitation.Status.PENDING, unit__in=units
     ).select_related("unit", "invited_by")
-    if unit is not None:
-        invitations = invitations.filter(unit__path__startswith=unit.path)
-    return invitations
 
 
 def invitation_get_for_user(*, user, invitation_id: int) -> Invitation:

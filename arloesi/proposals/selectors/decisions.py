@@ -149,15 +149,21 @@ class QueuePage:
 
 def queue_page_for(user, *, planning_group) -> QueuePage:
     queue = queue_for(user, planning_group=planning_group)
+    # Only what the page shows of the deferred proposals and the recent decisions: loading whole
+    # proposals (and each decision's chair) cost more than the rest of the queue.
     deferred = list(
         Proposal.objects.filter(planning_group=planning_group, status=Status.DEFERRED)
         .exclude(authors__person=user)
         .select_related("lead_collaborative")
+        .only("title", "lead_collaborative__name_en", "lead_collaborative__name_cy")
         .order_by("submitted_at", "id")
     )
     recent = list(
         decisions_for(user, planning_group=planning_group)
         .exclude(proposal__authors__person=user)
+        .select_related(None)
+        .select_related("proposal")
+        .only("outcome", "decided_at", "proposal__title")
         .order_by("-decided_at", "-id")[:RECENT_DECISIONS]
     )
     return QueuePage(

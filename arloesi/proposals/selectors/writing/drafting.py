@@ -60,7 +60,22 @@ def proposal_list_page(user, *, status: str, number: int) -> ListPage:
     and "next" need only one row more than the page)."""
     status = status if status in Status.values else ""
     start = (number - 1) * PAGE_SIZE
-    rows = list(proposal_list_for(user, status=status or None)[start : start + PAGE_SIZE + 1])
+    proposals = (
+        proposal_list_for(user, status=status or None)
+        .select_related(None)
+        .select_related("lead_collaborative__parent")
+        # Only what the list shows: a whole proposal is thirty fields of mostly long text.
+        .only(
+            "title",
+            "status",
+            "created_at",
+            "lead_collaborative__name_en",
+            "lead_collaborative__name_cy",
+            "lead_collaborative__parent__name_en",
+            "lead_collaborative__parent__name_cy",
+        )
+    )
+    rows = list(proposals[start : start + PAGE_SIZE + 1])
     has_next = len(rows) > PAGE_SIZE
     rows = rows[:PAGE_SIZE]
     sponsors = dict(

@@ -1,10 +1,4 @@
-"""Synthetic organisations for the benchmark (see arloesi.core.bench), and the pages to time.
-
-Scale 1 is all of Wales: the 7 health boards (already there), 22 pan-cluster planning groups,
-60 clusters, 420 professional collaboratives and 3,000 people holding every role, with pending
-invitations and a history of changes. Scale 0.1 is a tenth of that, with at least one planning
-group and one cluster in each health board. Calling the generator again adds another batch.
-"""
+"""The organisations generator: all of Wales at scale 1 (see the package's docstring)."""
 
 import hashlib
 import random
@@ -13,12 +7,9 @@ from datetime import timedelta
 from django.contrib.auth.hashers import make_password
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Count, Q
-from django.urls import reverse
 from django.utils import timezone, translation
 
 from arloesi.core import bench
-from arloesi.core.bench import BenchContext
 from arloesi.core.models import AuditEvent
 from arloesi.organisations.models import Invitation, Membership, OrganisationUnit, Person
 from arloesi.organisations.reference import HEALTH_BOARDS
@@ -251,59 +242,62 @@ def _generate(*, scale: float, rng: random.Random) -> dict[str, int]:
     for unit in [*planning_groups, *clusters, *collaboratives]:
         at = now - timedelta(days=rng.randrange(200, 400))
         events.append(
-            AuditEvent(
-                at=at,
-                action=AuditEvent.Action.CREATED,
-                content_type=unit_type,
-                object_id=str(unit.pk),
-                object_repr=unit.name_en,
-                changes={
+            {
+                "at": at,
+                "action": AuditEvent.Action.CREATED,
+                "content_type_id": unit_type.pk,
+                "object_id": str(unit.pk),
+                "object_repr": unit.name_en,
+                "changes": {
                     "kind": [None, unit.kind],
                     "code": [None, unit.code],
                     "name_en": [None, unit.name_en],
                     "name_cy": [None, unit.name_cy],
                     "parent": [None, unit.parent.name_en],
                 },
-            )
+            }
         )
         for _ in range(rng.randint(1, 4)):
             at += timedelta(days=rng.randrange(1, 60))
             events.append(
-                AuditEvent(
-                    at=at,
-                    actor=rng.choice(editors),
-                    action=AuditEvent.Action.UPDATED,
-                    content_type=unit_type,
-                    object_id=str(unit.pk),
-                    object_repr=unit.name_en,
-                    changes={"local_alias": ["", rng.choice(["NCN", "LCC", "Cwm", "Valleys"])]},
-                    note="",
-                )
+                {
+                    "at": at,
+                    "actor_id": rng.choice(editors).pk,
+                    "action": AuditEvent.Action.UPDATED,
+                    "content_type_id": unit_type.pk,
+                    "object_id": str(unit.pk),
+                    "object_repr": unit.name_en,
+                    "changes": {"local_alias": ["", rng.choice(["NCN", "LCC", "Cwm", "Valleys"])]},
+                }
             )
     for membership in memberships:
         events.append(
-            AuditEvent(
-                at=membership.started_at,
-                action=AuditEvent.Action.CREATED,
-                content_type=membership_type,
-                object_id=str(membership.pk),
-                object_repr=f"{membership.person} – {membership.role}"[:255],
-                changes={"role": [None, membership.role], "unit": [None, membership.unit.name_en]},
-            )
+            {
+                "at": membership.started_at,
+                "action": AuditEvent.Action.CREATED,
+                "content_type_id": membership_type.pk,
+                "object_id": str(membership.pk),
+                "object_repr": f"{membership.person} – {membership.role}"[:255],
+                "changes": {
+                    "role": [None, membership.role],
+                    "unit": [None, membership.unit.name_en],
+                },
+            }
         )
     for invitation in invitations:
         events.append(
-            AuditEvent(
-                at=invitation.created_at,
-                actor=invitation.invited_by,
-                action=AuditEvent.Action.CREATED,
-                content_type=invitation_type,
-                object_id=str(invitation.pk),
-                object_repr=f"{invitation.full_name} – {invitation.role}",
-                changes={"email": [None, invitation.email], "role": [None, invitation.role]},
-            )
+            {
+                "at": invitation.created_at,
+                "actor_id": invitation.invited_by.pk,
+                "action": AuditEvent.Action.CREATED,
+                "content_type_id": invitation_type.pk,
+                "object_id": str(invitation.pk),
+                "object_repr": f"{invitation.full_name} – {invitation.role}",
+                "changes": {"email": [None, invitation.email], "role": [None, invitation.role]},
+            }
         )
-    AuditEvent.objects.bulk_create(events, batch_size=BATCH_SIZE)
+    # The largest table here, as plain rows (see bench.insert_rows).
+    bench.insert_rows(AuditEvent, events)
 
     activity = sign_in_activity_generate(people=people, now=now)
 
@@ -317,140 +311,3 @@ def _generate(*, scale: float, rng: random.Random) -> dict[str, int]:
         "audit events": len(events),
         "sign-in activity": activity,
     }
-
-
-# --- What to time, and as whom -----------------------------------------------------------------
-
-
-def _holder(unit: OrganisationUnit, role: Role) -> Person:
-    return (
-        Person.objects.filter(
-            memberships__unit=unit, memberships__role=role, memberships__ended_at__isnull=True
-        )
-        .order_by("pk")
-        .first()
-    )
-
-
-def largest_cluster(context: BenchContext) -> OrganisationUnit:
-    """The cluster with the most people: its page lists them all."""
-    return context.pick(
-        "organisations.largest_cluster",
-        lambda: (
-            OrganisationUnit.objects.filter(kind=Kind.CLUSTER)
-            .annotate(
-                people=Count(
-                    "children__memberships",
-                    filter=Q(children__memberships__ended_at__isnull=True),
-                )
-            )
-            .order_by("-people", "pk")
-            .first()
-        ),
-    )
-
-
-def largest_collaborative(context: BenchContext) -> OrganisationUnit:
-    return context.pick(
-        "organisations.largest_collaborative",
-        lambda: (
-            OrganisationUnit.objects.filter(kind=Kind.COLLABORATIVE)
-            .annotate(people=Count("memberships", filter=Q(memberships__ended_at__isnull=True)))
-            .order_by("-people", "pk")
-            .first()
-        ),
-    )
-
-
-def largest_health_board(context: BenchContext) -> OrganisationUnit:
-    return context.pick(
-        "organisations.largest_health_board",
-        lambda: (
-            OrganisationUnit.objects.filter(kind=Kind.HEALTH_BOARD)
-            .annotate(clusters=Count("children__children"))
-            .order_by("-clusters", "pk")
-            .first()
-        ),
-    )
-
-
-def largest_planning_group(context: BenchContext) -> OrganisationUnit:
-    return context.pick(
-        "organisations.largest_planning_group",
-        lambda: (
-            OrganisationUnit.objects.filter(kind=Kind.PLANNING_GROUP)
-            .annotate(clusters=Count("children"))
-            .order_by("-clusters", "pk")
-            .first()
-        ),
-    )
-
-
-def cluster_lead(context: BenchContext) -> Person:
-    return _holder(largest_cluster(context), Role.CLUSTER_LEAD)
-
-
-def health_board_officer(context: BenchContext) -> Person:
-    return _holder(largest_health_board(context), Role.HEALTH_BOARD_OFFICER)
-
-
-def practitioner(context: BenchContext) -> Person:
-    return _holder(largest_collaborative(context), Role.PRACTITIONER)
-
-
-def administrator(context: BenchContext) -> Person:
-    return _holder(OrganisationUnit.objects.get(kind=Kind.WALES), Role.ADMINISTRATOR)
-
-
-def _unit_url(unit: OrganisationUnit, name: str = "organisations:unit") -> str:
-    return reverse(name, kwargs={"unit_id": unit.pk})
-
-
-bench.register_generator("organisations", organisations_generate, order=10)
-# The busiest home page: a health board officer's lists the invitations waiting in each unit of
-# the board, so it grows with the board.
-bench.register_page("home", url=lambda c: reverse("home"), user=health_board_officer)
-bench.register_page(
-    "organisations directory",
-    url=lambda c: reverse("organisations:directory"),
-    user=practitioner,
-    does_not_grow="it lists the seven health boards of Wales, whatever else is loaded",
-)
-bench.register_page(
-    "health board",
-    url=lambda c: _unit_url(largest_health_board(c)),
-    user=health_board_officer,
-)
-bench.register_page(
-    "planning group",
-    url=lambda c: _unit_url(largest_planning_group(c)),
-    user=lambda c: _holder(largest_planning_group(c), Role.PLANNING_GROUP_CHAIR),
-)
-bench.register_page("cluster", url=lambda c: _unit_url(largest_cluster(c)), user=cluster_lead)
-bench.register_page(
-    "collaborative", url=lambda c: _unit_url(largest_collaborative(c)), user=practitioner
-)
-# The largest collaborative's history: every role held in it is a line, so it grows with the
-# collaborative (a cluster's own history is a few renamings, the same at any scale).
-bench.register_page(
-    "unit history",
-    url=lambda c: _unit_url(largest_collaborative(c), "organisations:unit_history"),
-    user=lambda c: _holder(largest_collaborative(c).parent, Role.CLUSTER_LEAD),
-)
-bench.register_page(
-    "account",
-    url=lambda c: reverse("account"),
-    user=practitioner,
-    does_not_grow="a form with one question, the person's language",
-)
-bench.register_page(
-    "import",
-    url=lambda c: reverse("organisations:import"),
-    user=administrator,
-    does_not_grow="a blank upload form and the guide to its columns",
-)
-bench.register_page(
-    "sign-in activity",
-    url=lambda c: reverse("organisations:sign_in_activity"),
-    user=administrator,
-)
