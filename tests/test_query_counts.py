@@ -74,7 +74,10 @@ class _Main(HTMLParser):
 
 def _see(client: Client, page: bench.Page, context: bench.BenchContext) -> Seen:
     url, user = bench.page_target(page, context)
-    client.force_login(user)
+    if user is None:
+        client.logout()
+    else:
+        client.force_login(user)
     # As on a running server, one-off lookups (content types, the session) are already cached.
     client.get(url)
     with CaptureQueriesContext(connection) as queries:
@@ -126,3 +129,48 @@ def test_the_page_shows_more_with_more_data_and_makes_the_same_queries(seen, pag
         f"{len(large.queries)} at {LARGE_SCALE:g}: something is fetched once per row.\n"
         + "\n".join(large.queries)
     )
+
+
+# Addresses that are not pages: a file to save, a fragment or a button's POST, a health probe,
+# and two pages reached only from a secret link e-mailed to one person (their forms are in the
+# access walk and the fuzz).
+NOT_PAGES = {
+    "healthz": "a probe for load balancers",
+    "invitation_accept": "reached only from a secret link in an invitation e-mail",
+    "password_reset_confirm": "reached only from a secret link in a reset e-mail",
+    "proposals:attachment_download": "a file to save",
+    "proposals:pitch_pack": "a PDF to save",
+    "proposals:queue_export": "a spreadsheet to save",
+    "proposals:decisions_export": "a spreadsheet to save",
+    "organisations:sign_in_activity_export": "a spreadsheet to save",
+    "proposals:pitch_count": "a fragment the pitch form posts as it is typed",
+    "sign_out": "a button's POST",
+    "organisations:invitation_revoke": "a button's POST",
+    "proposals:attachment_remove": "a button's POST",
+    "proposals:author_remove": "a button's POST",
+    "proposals:co_author_invitation_answer": "a button's POST",
+    "proposals:co_author_invitation_withdraw": "a button's POST",
+    "proposals:need_remove": "a button's POST",
+    "proposals:sponsor_remove": "a button's POST",
+}
+
+
+def test_every_page_of_every_app_is_timed_and_query_counted(seen):
+    """A page nobody registered would escape both the benchmark and this test: every URL of the
+    site must be a registered page (``register_page``) or be listed above with its reason."""
+    from django.urls import resolve
+    from django.utils import translation
+
+    from tests.walks.world import URL_NAMES
+
+    def url_name(url: str) -> str:
+        path = url.split("?")[0]
+        with translation.override(path.split("/")[1]):
+            return resolve(path).view_name
+
+    timed = {
+        url_name(seen[p.name][SMALL_SCALE].url) for p in PAGES if seen[p.name][SMALL_SCALE].url
+    }
+    missing = sorted(set(URL_NAMES) - timed - set(NOT_PAGES))
+    assert missing == [], f"Pages no app registers for the benchmark: {missing}"
+    assert not (timed & set(NOT_PAGES)), "A registered page is also listed as not a page"

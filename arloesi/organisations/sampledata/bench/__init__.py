@@ -29,7 +29,7 @@ __all__ = [
 ]
 
 
-def _holder(unit: OrganisationUnit, role: Role) -> Person:
+def holder(unit: OrganisationUnit, role: Role) -> Person:
     return (
         Person.objects.filter(
             memberships__unit=unit, memberships__role=role, memberships__ended_at__isnull=True
@@ -94,19 +94,19 @@ def largest_planning_group(context: BenchContext) -> OrganisationUnit:
 
 
 def cluster_lead(context: BenchContext) -> Person:
-    return _holder(largest_cluster(context), Role.CLUSTER_LEAD)
+    return holder(largest_cluster(context), Role.CLUSTER_LEAD)
 
 
 def health_board_officer(context: BenchContext) -> Person:
-    return _holder(largest_health_board(context), Role.HEALTH_BOARD_OFFICER)
+    return holder(largest_health_board(context), Role.HEALTH_BOARD_OFFICER)
 
 
 def practitioner(context: BenchContext) -> Person:
-    return _holder(largest_collaborative(context), Role.PRACTITIONER)
+    return holder(largest_collaborative(context), Role.PRACTITIONER)
 
 
 def administrator(context: BenchContext) -> Person:
-    return _holder(OrganisationUnit.objects.get(kind=Kind.WALES), Role.ADMINISTRATOR)
+    return holder(OrganisationUnit.objects.get(kind=Kind.WALES), Role.ADMINISTRATOR)
 
 
 def _unit_url(unit: OrganisationUnit, name: str = "organisations:unit") -> str:
@@ -131,7 +131,7 @@ bench.register_page(
 bench.register_page(
     "planning group",
     url=lambda c: _unit_url(largest_planning_group(c)),
-    user=lambda c: _holder(largest_planning_group(c), Role.PLANNING_GROUP_CHAIR),
+    user=lambda c: holder(largest_planning_group(c), Role.PLANNING_GROUP_CHAIR),
 )
 bench.register_page("cluster", url=lambda c: _unit_url(largest_cluster(c)), user=cluster_lead)
 bench.register_page(
@@ -142,7 +142,7 @@ bench.register_page(
 bench.register_page(
     "unit history",
     url=lambda c: _unit_url(largest_collaborative(c), "organisations:unit_history"),
-    user=lambda c: _holder(largest_collaborative(c).parent, Role.CLUSTER_LEAD),
+    user=lambda c: holder(largest_collaborative(c).parent, Role.CLUSTER_LEAD),
 )
 bench.register_page(
     "account",
@@ -160,4 +160,76 @@ bench.register_page(
     "sign-in activity",
     url=lambda c: reverse("organisations:sign_in_activity"),
     user=administrator,
+)
+
+
+# --- The other pages: forms, and pages reached signed out -------------------------------------
+
+ANONYMOUS = None  # bench pages with no viewer are timed signed out
+
+
+def membership_to_end(context: BenchContext):
+    """A practitioner's role in the largest cluster, which its cluster lead may end."""
+    from arloesi.organisations.models import Membership
+
+    return context.pick(
+        "organisations.membership_to_end",
+        lambda: (
+            Membership.objects.filter(
+                unit__parent=largest_cluster(context),
+                role=Role.PRACTITIONER,
+                ended_at__isnull=True,
+            )
+            .order_by("pk")
+            .first()
+        ),
+    )
+
+
+def recorded_change(context: BenchContext):
+    """The first recorded change to a field of the largest cluster's first role (for the
+    administrator's page that removes a value)."""
+    from arloesi.core.models import AuditEvent
+
+    return context.pick(
+        "organisations.recorded_change",
+        lambda: AuditEvent.objects.filter(changes__has_key="role").order_by("pk").first(),
+    )
+
+
+def _signed_out(name: str, route: str, reason: str) -> None:
+    bench.register_page(name, url=lambda c: reverse(route), user=lambda c: ANONYMOUS,
+                        does_not_grow=reason)  # fmt: skip
+
+
+_signed_out("sign in", "sign_in", "a form with two questions")
+_signed_out("password reset", "password_reset", "a form with one question")
+_signed_out("password reset sent", "password_reset_sent", "a sentence saying what happens next")
+for _name, _route in (("accessibility", "accessibility"), ("privacy", "privacy"),
+                      ("cookies", "cookies")):  # fmt: skip
+    bench.register_page(
+        _name, url=lambda c, r=_route: reverse(r), user=practitioner,
+        does_not_grow="a page of fixed text",
+    )  # fmt: skip
+bench.register_page(
+    "invite",
+    url=lambda c: _unit_url(largest_collaborative(c), "organisations:invite"),
+    user=lambda c: holder(largest_collaborative(c).parent, Role.CLUSTER_LEAD),
+    does_not_grow="a form: name, e-mail address, the roles the inviter may give, language",
+)
+bench.register_page(
+    "end a role",
+    url=lambda c: reverse(
+        "organisations:membership_end", kwargs={"membership_id": membership_to_end(c).pk}
+    ),
+    user=cluster_lead,
+    does_not_grow="a question about one person's role",
+)
+bench.register_page(
+    "remove a recorded value",
+    url=lambda c: reverse(
+        "history_redact", kwargs={"event_id": recorded_change(c).pk, "field": "role"}
+    ),
+    user=administrator,
+    does_not_grow="a form asking why one value is removed",
 )

@@ -134,3 +134,6 @@ bench.register_page(
     url=lambda c: reverse("proposals:review", kwargs={"assignment_id": review_assignment(c).pk}),
     user=lambda c: review_assignment(c).reviewer,
 )
+
+# The other pages (forms, one proposal's parts): registered after the pages above.
+from arloesi.proposals.sampledata.bench import pages  # noqa: E402, F401

@@ -145,6 +145,12 @@ def _generate(*, scale: float, rng: random.Random) -> dict[str, int]:
                 plan.status = Status.UNDER_REVIEW
                 plans.append(plan)
     plans.append(group_wide_plan(rng, groups, authors, now=now))
+    if not any(plan.status == Status.MORE_INFORMATION_REQUESTED for plan in plans):
+        # Every batch has a proposal waiting for its authors' answer (the resubmit page).
+        asked = plan_for(rng, group=plans[-1].group, home=plans[-1].home, now=now, current=True)
+        asked.status, asked.first_step = Status.MORE_INFORMATION_REQUESTED, None
+        asked.decided_at = max(asked.submitted_at + timedelta(hours=1), now - timedelta(days=1))
+        plans.append(asked)
 
     proposals = []
     for number, plan in enumerate(plans):
