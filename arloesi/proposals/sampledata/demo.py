@@ -83,10 +83,7 @@ def load_demo() -> DemoReport:
     total = Proposal.objects.filter(planning_group=planning_group).count()
     return DemoReport(
         sign_ins=setting.sign_ins,
-        notes=[
-            f"Demo proposals: {added} added, {total} in the {planning_group.name_en} "
-            "planning group."
-        ],
+        notes=[f"Demo proposals: {added} added, {total} in {planning_group.name_en}."],
     )
 
 
