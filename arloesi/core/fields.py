@@ -70,14 +70,16 @@ def text(
     draft: bool = False,
     initial=None,
     name=None,
+    widget=None,
 ) -> forms.CharField:
-    """One line of text."""
+    """One line of text (or, with a ``Textarea`` widget, several: see ``long_text``)."""
     params = _base(
         label, required=required, required_message=required_message, hint=hint, draft=draft
     )
     params["error_messages"]["max_length"] = _too_long(name or label, max_length)
     field = forms.CharField(
         max_length=max_length,
+        widget=widget,
         validators=[validate_no_control_characters],
         initial=initial,
         **params,
@@ -85,31 +87,11 @@ def text(
     return _mark(field, draft)
 
 
-def long_text(
-    label,
-    *,
-    required: bool = True,
-    required_message=None,
-    hint=None,
-    max_length: int = LONG_TEXT,
-    rows: int = 5,
-    draft: bool = False,
-    initial=None,
-    name=None,
-) -> forms.CharField:
-    """A text area."""
-    params = _base(
-        label, required=required, required_message=required_message, hint=hint, draft=draft
+def long_text(label, *, max_length: int = LONG_TEXT, rows: int = 5, **options) -> forms.CharField:
+    """A text area: ``text`` with room to write."""
+    return text(
+        label, max_length=max_length, widget=forms.Textarea(attrs={"rows": rows}), **options
     )
-    params["error_messages"]["max_length"] = _too_long(name or label, max_length)
-    field = forms.CharField(
-        max_length=max_length,
-        widget=forms.Textarea(attrs={"rows": rows}),
-        validators=[validate_no_control_characters],
-        initial=initial,
-        **params,
-    )
-    return _mark(field, draft)
 
 
 def choice(

@@ -44,8 +44,14 @@ def load_demo() -> DemoReport:
         raise RuntimeError(f"Demo organisations did not import: {result.problems}")
     units = {u.code: u for u in OrganisationUnit.objects.all()}
     OrganisationUnit.objects.filter(code__in=_demo_unit_codes()).update(is_demo=True)
+    return DemoReport(sign_ins=demo_people_load(DEMO_PEOPLE, units))
+
+
+def demo_people_load(people, units: dict[str, OrganisationUnit]) -> list[tuple[str, str, str]]:
+    """Each ``(email, name, role, unit code, language)`` as a demo person holding that role
+    (made once; loading again changes nothing); their sign-ins to print."""
     sign_ins = []
-    for email, name, role, code, language in DEMO_PEOPLE:
+    for email, name, role, code, language in people:
         person = Person.objects.filter(email=email).first()
         if person is None:
             person = Person.objects.create_user(
@@ -54,7 +60,7 @@ def load_demo() -> DemoReport:
             Person.objects.filter(pk=person.pk).update(is_demo=True)
         services.membership_grant(actor=None, person=person, unit=units[code], role=role)
         sign_ins.append((email, str(role.label), units[code].name_en))
-    return DemoReport(sign_ins=sign_ins)
+    return sign_ins
 
 
 def _demo_unit_codes() -> list[str]:

@@ -11,9 +11,9 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
-from arloesi.core.sampledata import DEMO_PASSWORD, DemoReport, register_demo
-from arloesi.organisations import services as organisation_services
+from arloesi.core.sampledata import DemoReport, register_demo
 from arloesi.organisations.models import OrganisationUnit, Person
+from arloesi.organisations.sampledata.demo import demo_people_load
 from arloesi.proposals import services
 from arloesi.proposals.models import (
     Criterion,
@@ -92,19 +92,7 @@ def _unit_codes() -> list[str]:
 
 
 def _extra_people(units: dict[str, OrganisationUnit]) -> list[tuple[str, str, str]]:
-    sign_ins = []
-    for email, name, role, code, language in EXTRA_PEOPLE:
-        person = Person.objects.filter(email=email).first()
-        if person is None:
-            person = Person.objects.create_user(
-                email, DEMO_PASSWORD, full_name=name, preferred_language=language
-            )
-            Person.objects.filter(pk=person.pk).update(is_demo=True)
-        organisation_services.membership_grant(
-            actor=None, person=person, unit=units[code], role=role
-        )
-        sign_ins.append((email, str(role.label), units[code].name_en))
-    return sign_ins
+    return demo_people_load(EXTRA_PEOPLE, units)
 
 
 def _priorities(units, people) -> dict[str, LocalPriority]:
