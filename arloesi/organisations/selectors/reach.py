@@ -60,14 +60,31 @@ def units_for(*, user, permission: str, kind: str) -> list[OrganisationUnit]:
     )
 
 
-def units_of_kind(*, kind: str, exclude: tuple[int, ...] = ()) -> list[OrganisationUnit]:
-    """Every unit of one kind with its parent, by parent and name (the directory is public
-    knowledge to everyone signed in)."""
+def units_of_kind(
+    *,
+    kind: str,
+    within: str = "/",
+    query: str = "",
+    exclude: tuple[int, ...] = (),
+    limit: int = 200,
+) -> list[OrganisationUnit]:
+    """Units of one kind with their parent, by parent and name: those under ``within``, or,
+    with a ``query``, those anywhere under it whose name or local name holds it. The directory
+    is public knowledge to everyone signed in; at most ``limit`` are returned."""
+    units = OrganisationUnit.objects.filter(kind=kind, path__startswith=within)
+    query = query.strip()
+    if query:
+        units = units.filter(
+            Q(name_en__icontains=query)
+            | Q(name_cy__icontains=query)
+            | Q(local_alias__icontains=query)
+            | Q(parent__name_en__icontains=query)
+            | Q(parent__name_cy__icontains=query)
+        )
     return list(
-        OrganisationUnit.objects.filter(kind=kind)
-        .exclude(pk__in=exclude)
+        units.exclude(pk__in=exclude)
         .select_related("parent")
-        .order_by("parent__name_en", "name_en", "id")
+        .order_by("parent__name_en", "name_en", "id")[:limit]
     )
 
 

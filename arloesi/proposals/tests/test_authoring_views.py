@@ -778,3 +778,16 @@ def test_the_list_pages_through_many_proposals(client, monkeypatch):
     assert "?page=1" in second
     assert client.get(url("list") + "?page=9")["Location"] == url("list")
     assert "Idea 3" in body(client.get(url("list") + "?page=nonsense"))
+
+
+def test_a_sponsor_anywhere_in_wales_is_found_by_a_search(client):
+    s = setting()
+    proposal = draft(s)
+    far = CollaborativeFactory(name_en="Ynys Môn Optometry Collaborative")
+    client.force_login(s.author)
+    nearby = body(client.get(url("sponsors", proposal)))
+    assert far.name_en not in nearby
+    found = body(client.get(url("sponsors", proposal) + "?q=ynys"))
+    assert far.name_en in found
+    client.post(url("sponsors", proposal), {"q": "ynys", "collaborative": str(far.pk)})
+    assert proposal.sponsors.filter(collaborative=far).exists()

@@ -90,11 +90,17 @@ _page(
     lambda c: _lead_author_of(_draft(c)),
     "a form of three questions",
 )
-# Every collaborative in Wales may sponsor: the choice grows with Wales.
-bench.register_page(
+_page(
     "sponsors",
-    url=lambda c: _by_id("proposals:sponsors", _draft(c)),
-    user=lambda c: _lead_author_of(_draft(c)),
+    lambda c: _by_id("proposals:sponsors", _draft(c)),
+    lambda c: _lead_author_of(_draft(c)),
+    "its planning group's collaboratives (others are found by a search)",
+)
+_page(
+    "sponsors: a search across Wales",
+    lambda c: _by_id("proposals:sponsors", _draft(c)) + "?q=Pharmacy",
+    lambda c: _lead_author_of(_draft(c)),
+    "at most 50 collaboratives whose name holds the search",
 )
 _page(
     "start a proposal",

@@ -216,19 +216,31 @@ def sponsors_of(proposal: Proposal) -> list[ProposalSponsor]:
 @dataclass(frozen=True)
 class SponsorsPage:
     sponsors: list[ProposalSponsor]
-    # Every other collaborative in Wales (the directory is public to everyone signed in).
+    # The collaboratives that may be added: the planning group's own, or, for a search, those
+    # anywhere in Wales whose name (or cluster's name) holds it.
     others: list
+    query: str
     cross_boundary: bool
     cross_cluster: bool
 
 
-def sponsors_page(*, proposal: Proposal) -> SponsorsPage:
+SPONSOR_CHOICES = 50
+
+
+def sponsors_page(*, proposal: Proposal, query: str = "") -> SponsorsPage:
     sponsors = sponsors_of(proposal)
+    query = query.strip()[:100]
+    others = organisations.units_of_kind(
+        kind=Kind.COLLABORATIVE,
+        within="/" if query else proposal.planning_group_path,
+        query=query,
+        exclude=tuple(s.collaborative_id for s in sponsors),
+        limit=SPONSOR_CHOICES,
+    )
     return SponsorsPage(
         sponsors=sponsors,
-        others=organisations.units_of_kind(
-            kind=Kind.COLLABORATIVE, exclude=tuple(s.collaborative_id for s in sponsors)
-        ),
+        others=others,
+        query=query,
         cross_boundary=len(sponsors) > 1,
         cross_cluster=len({s.collaborative.parent_id for s in sponsors}) > 1,
     )

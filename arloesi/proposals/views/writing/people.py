@@ -15,7 +15,8 @@ from arloesi.proposals.views.writing.guards import for_authors, posted
 @for_authors
 @require_http_methods(["GET", "POST"])
 def proposal_sponsors(request, proposal):
-    page = selectors.sponsors_page(proposal=proposal)
+    query = request.POST.get("q") or request.GET.get("q") or ""
+    page = selectors.sponsors_page(proposal=proposal, query=query)
     form = forms.SponsorForm(posted(request), collaboratives=page.others)
     if request.method == "POST" and form.is_valid():
         chosen = form.chosen()
