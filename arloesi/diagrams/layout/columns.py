@@ -68,26 +68,35 @@ class ColumnMatrix:
             self.sides[number] = (step, list(after))
         return True
 
-    def solve(self, layer: list[int]) -> bool:
-        """Put ``layer`` (this column, in place) in a better order if there is one."""
+    def solve(self, layer: list[int]) -> int:
+        """Put ``layer`` (this column, in place) in a better order if there is one; the
+        weighted crossings that saved (0: the order was kept)."""
         row_of = self.row_of
         current = [row_of[v] for v in layer]
         same = current == self.solved
         if same and not self.touched and self.touched is not None:
-            return False
+            return 0
+        gain = 0
+        better: list[int] | None
         if len(current) <= EXACT_LIMIT:
             better = _exact(self.diff)
-            if _lop_cost(self.diff, better) >= _lop_cost(self.diff, current):
-                better = None
+            # Crossings = constant + half the ordered sum of diff (see the module's docstring).
+            gain = (_lop_cost(self.diff, current) - _lop_cost(self.diff, better)) // 2
+            if gain <= 0:
+                better, gain = None, 0
         else:
             # Only a member whose row changed can want to move first.
-            better = _sift(self.diff, current, self.touched if same else None)
+            better, gain = _sift(self.diff, current, self.touched if same else None)
         self.touched = set()
         self.solved = better or current
         if better is None:
-            return False
+            return 0
         layer[:] = [self.members[k] for k in better]
-        return True
+        return gain
+
+    def swap_cost(self, upper: int, lower: int) -> int:
+        """Weighted crossings added by putting ``lower`` above ``upper`` (adjacent)."""
+        return -self.diff[self.row_of[upper]][self.row_of[lower]]
 
     def _neighbours(self, step: int) -> list[list[int]]:
         return self.graph.up if step < 0 else self.graph.down
@@ -256,9 +265,9 @@ def _exact(diff: list[list[int]]) -> list[int]:
 
 def _sift(
     diff: list[list[int]], permutation: list[int], first: set[int] | None = None
-) -> list[int] | None:
+) -> tuple[list[int] | None, int]:
     """Sifting to a local optimum (no single vertex can move to a better gap), or None if the
-    order given is one already.
+    order given is one already; and the weighted crossings saved.
 
     ``first``: the only members that may want to move at the start (the others were in their
     best gaps and nothing they depend on changed). A vertex is looked at again only when a
@@ -268,6 +277,7 @@ def _sift(
     pending = deque(current if first is None else [u for u in current if u in first])
     waiting = set(pending)
     moved_any = False
+    gain = 0
     while pending:
         u = pending.popleft()
         waiting.discard(u)
@@ -283,12 +293,15 @@ def _sift(
         top = max(prefix)
         if top <= prefix[at - low]:
             continue
+        gain += top - prefix[at - low]
         gap = low + prefix.index(top)
         del current[at]
         current.insert(gap - 1 if gap > at else gap, u)
         moved_any = True
-        for v in current:
+        # Only a vertex whose window saw u leave or arrive can have a new best gap.
+        nearby = current[max(0, min(at, gap) - SIFT_WINDOW - 1) : max(at, gap) + SIFT_WINDOW + 2]
+        for v in nearby:
             if row[v] and v not in waiting:
                 waiting.add(v)
                 pending.append(v)
-    return current if moved_any else None
+    return (current if moved_any else None), gain

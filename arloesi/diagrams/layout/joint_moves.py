@@ -16,35 +16,34 @@ dearer one, and back to the cheap one after every success.
    their barycentre says.
 """
 
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from arloesi.diagrams.layout.graph import LayeredGraph
 
+if TYPE_CHECKING:
+    from arloesi.diagrams.layout.ordering import Search
+
 type Order = list[list[int]]
 type Cost = tuple[int, int]
-# descend(order, first) -> cost, as ordering.Search.descend
-type Descend = Callable[..., Cost]
-
-# At most this many moves are tried (each followed by a descent): it bounds the time a large
-# diagram can take (a 60-box one tries 20 to 140) and does not depend on the clock.
-MAX_TRIALS = 150
 
 
 class _Trials:
-    def __init__(self, descend: Descend) -> None:
-        self.descend = descend
-        self.left = MAX_TRIALS
+    def __init__(self, search: "Search", trials: int) -> None:
+        self.search = search
+        self.left = trials
 
-    def __call__(self, order: Order, first: int | None = None) -> Cost:
+    def __call__(self, order: Order, first: int | None = None, weighted: int | None = None):
         self.left -= 1
-        return self.descend(order, first)
+        return self.search.descend(order, first, weighted)
 
 
 def improve_jointly(
-    graph: LayeredGraph, order: Order, cost: Cost, descend: Descend
+    graph: LayeredGraph, order: Order, cost: Cost, search: "Search", trials: int
 ) -> tuple[Order, Cost]:
-    """Joint moves until none helps; the order (a new list) and its cost."""
-    trials = _Trials(descend)
+    """Joint moves until none helps or ``trials`` have been tried (each followed by a
+    descent: the bound on the time, which does not depend on the clock); the order (a new
+    list) and its cost."""
+    trials = _Trials(search, trials)
     while trials.left > 0 and cost[1]:
         order, cost = _adjacent_swaps(order, cost, trials)
         order, cost, moved = _subtree_moves(graph, order, cost, trials)
@@ -63,8 +62,10 @@ def _adjacent_swaps(order: Order, cost: Cost, trials: _Trials) -> tuple[Order, C
                     return order, cost
                 trial = [list(layer) for layer in order]
                 column = trial[index]
+                added = trials.search.matrix(order, index).swap_cost(column[k], column[k + 1])
                 column[k], column[k + 1] = column[k + 1], column[k]
-                found = trials(trial, first=index)
+                weighted = trials.search.weighted(cost) + added
+                found = trials(trial, first=index, weighted=weighted)
                 if found < cost:
                     order, cost, improved = trial, found, True
     return order, cost

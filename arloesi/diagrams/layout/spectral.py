@@ -21,20 +21,27 @@ SEED = 20261206
 
 
 def spectral_order(
-    layers: Sequence[Sequence[int]], up: Sequence[Sequence[int]], down: Sequence[Sequence[int]]
+    layers: Sequence[Sequence[int]],
+    up: Sequence[Sequence[int]],
+    down: Sequence[Sequence[int]],
+    *,
+    normalized: bool = False,
 ) -> list[list[int]]:
-    """Each layer's vertices sorted by their value in the Fiedler vector of their part."""
+    """Each layer's vertices sorted by their value in the Fiedler vector of their part
+    (of the normalized Laplacian, which weighs a link by its ends' degrees, if asked)."""
     count = len(up)
     neighbours = [[*up[v], *down[v]] for v in range(count)]
     key: list[tuple[int, float]] = [(0, 0.0)] * count
     for part_number, part in enumerate(_parts(neighbours)):
-        values = fiedler_vector(part, neighbours)
+        values = fiedler_vector(part, neighbours, normalized=normalized)
         for v, value in zip(part, values, strict=True):
             key[v] = (part_number, value)
     return [sorted(layer, key=key.__getitem__) for layer in layers]
 
 
-def fiedler_vector(part: list[int], neighbours: Sequence[Sequence[int]]) -> list[float]:
+def fiedler_vector(
+    part: list[int], neighbours: Sequence[Sequence[int]], *, normalized: bool = False
+) -> list[float]:
     """Approximate Fiedler vector of the connected ``part`` (values in the order of ``part``)."""
     n = len(part)
     if n < 3:
@@ -43,8 +50,23 @@ def fiedler_vector(part: list[int], neighbours: Sequence[Sequence[int]]) -> list
     adjacency = [[local[w] for w in neighbours[v]] for v in part]
     degree = [len(a) for a in adjacency]
 
-    def laplacian(x: list[float]) -> list[float]:
-        return [degree[i] * x[i] - sum(map(x.__getitem__, adjacency[i])) for i in range(n)]
+    if normalized:
+        # I − D^-½ A D^-½: its null vector is D^½·1, and its eigenvector x gives D^-½ x.
+        scale = [1 / math.sqrt(d) for d in degree]
+        null = _unit([math.sqrt(d) for d in degree])
+
+        def laplacian(x: list[float]) -> list[float]:
+            y = [xi * si for xi, si in zip(x, scale, strict=True)]
+            return [x[i] - scale[i] * sum(map(y.__getitem__, adjacency[i])) for i in range(n)]
+    else:
+        null = [1 / math.sqrt(n)] * n
+
+        def laplacian(x: list[float]) -> list[float]:
+            return [degree[i] * x[i] - sum(map(x.__getitem__, adjacency[i])) for i in range(n)]
+
+    def _centred(x: list[float]) -> list[float]:
+        along = sum(a * b for a, b in zip(x, null, strict=True))
+        return [xi - along * ui for xi, ui in zip(x, null, strict=True)]
 
     rng = random.Random(SEED)
     q = _unit(_centred([rng.random() for _ in range(n)]))
@@ -72,6 +94,8 @@ def fiedler_vector(part: list[int], neighbours: Sequence[Sequence[int]]) -> list
     for c, b in zip(coefficients, basis, strict=False):
         if c:
             vector = [vi + c * bi for vi, bi in zip(vector, b, strict=True)]
+    if normalized:
+        vector = [vi * si for vi, si in zip(vector, scale, strict=True)]
     return vector
 
 
@@ -93,11 +117,6 @@ def _parts(neighbours: Sequence[Sequence[int]]) -> list[list[int]]:
                     stack.append(w)
         parts.append(sorted(part))
     return parts
-
-
-def _centred(x: list[float]) -> list[float]:
-    mean = sum(x) / len(x)
-    return [xi - mean for xi in x]
 
 
 def _unit(x: list[float]) -> list[float]:

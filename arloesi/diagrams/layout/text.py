@@ -49,44 +49,66 @@ def character_width(character: str) -> int:
     return _WIDTHS.get(base, DEFAULT_WIDTH)
 
 
+class _Widths(dict):
+    """Character → width, working out (and remembering) characters not in the table."""
+
+    def __missing__(self, character: str) -> int:
+        width = self[character] = character_width(character)
+        return width
+
+
+_widths = _Widths(_WIDTHS)
+
+
+def units(text: str) -> int:
+    """Width of ``text`` in thousandths of an em, without the allowance."""
+    return sum(map(_widths.__getitem__, text))
+
+
 def text_width(text: str, font_size: float) -> float:
     """Width of ``text`` set in ``font_size`` pixels, with the drawing allowance."""
-    return sum(character_width(c) for c in text) * font_size * SLACK / 1000
+    return units(text) * font_size * SLACK / 1000
 
 
 def wrap(text: str, max_width: float, font_size: float) -> list[str]:
     """``text`` broken into lines no wider than ``max_width``: at spaces where it can, inside
     a word only when the word alone is too wide. Line breaks in the text are kept."""
+    room = max_width * 1000 / (font_size * SLACK)  # in units
+    space = _widths[" "]
     lines: list[str] = []
     for paragraph in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = ""
+        line: list[str] = []
+        used = 0
         for word in paragraph.split():
-            candidate = f"{line} {word}" if line else word
-            if text_width(candidate, font_size) <= max_width:
-                line = candidate
+            width = units(word)
+            if line and used + space + width <= room:
+                line.append(word)
+                used += space + width
                 continue
             if line:
-                lines.append(line)
-            line = ""
-            for piece in _pieces(word, max_width, font_size):
-                if line:
-                    lines.append(line)
-                line = piece
-        if line or not lines or paragraph.strip() == "":
-            lines.append(line)
+                lines.append(" ".join(line))
+            if width <= room:
+                line, used = [word], width
+                continue
+            *whole, last = _pieces(word, room)
+            lines += whole
+            line, used = [last], units(last)
+        if line or not lines or not paragraph.strip():
+            lines.append(" ".join(line))
     while len(lines) > 1 and not lines[-1]:
         lines.pop()
     return lines if any(lines) else []
 
 
-def _pieces(word: str, max_width: float, font_size: float) -> list[str]:
-    """``word`` cut into pieces that each fit (at least one character each)."""
+def _pieces(word: str, room: float) -> list[str]:
+    """``word`` cut into pieces that each fit ``room`` units (at least one character each)."""
     pieces = []
-    piece = ""
-    for character in word:
-        if piece and text_width(piece + character, font_size) > max_width:
-            pieces.append(piece)
-            piece = ""
-        piece += character
-    pieces.append(piece)
+    start = used = 0
+    for end, character in enumerate(word):
+        width = _widths[character]
+        if end > start and used + width > room:
+            pieces.append(word[start:end])
+            start, used = end, 0
+        used += width
+    pieces.append(word[start:])
     return pieces
