@@ -1,6 +1,7 @@
 """Driver diagram layout against Graphviz dot: crossings and time, on the same graphs.
 
-    .venv/bin/python bench/diagram_layout.py
+    .venv/bin/python bench/diagram_layout.py            # the benchmark: 29 diagrams
+    .venv/bin/python bench/diagram_layout.py --extra    # 110 more, never used for tuning
 
 Generates (from fixed seeds) 20 realistic driver diagrams — 1 aim, 2–5 primary drivers,
 4–15 secondary drivers, 6–40 change ideas, many-to-many — and 3 each of 100, 300 and 1,000
@@ -29,7 +30,11 @@ from arloesi.diagrams.layout.crossings import column_crossings  # noqa: E402
 
 REALISTIC_SEEDS = range(1, 21)
 LARGE = [(size, 100 + size + k) for size in (100, 300, 1000) for k in range(3)]
-WORDS = (
+# --extra: other seeds, and the sizes in between.
+EXTRA_REALISTIC_SEEDS = range(21, 101)
+EXTRA_MIDDLE = [(size, 500 + k) for size in (70, 100, 150) for k in range(10)]
+# Words for the boxes' text, so the layout measures and wraps text as it would for real.
+WORDS = (  # noqa: SIM905 (easier to read as a sentence)
     "care plan home staff review weekly clinic cluster pharmacy patients falls frailty access "
     "advice training nurse records referral same-day urgent community team carers screening "
     "medicines appointments pathway practice digital outcomes waiting list triage"
@@ -102,12 +107,12 @@ def dot_source(diagram: Diagram) -> str:
     return "\n".join(lines)
 
 
-def run_dot(diagram: Diagram) -> tuple[list[list[str]], float]:
+def run_dot(diagram: Diagram, dot: str) -> tuple[list[list[str]], float]:
     """dot's order in each column (top first) and the wall time of the dot call."""
     source = dot_source(diagram)
     started = time.perf_counter()
-    completed = subprocess.run(
-        ["dot", "-Tplain"], input=source, capture_output=True, text=True, check=True
+    completed = subprocess.run(  # noqa: S603 (dot found by shutil.which, our own input)
+        [dot, "-Tplain"], input=source, capture_output=True, text=True, check=True
     )
     elapsed = (time.perf_counter() - started) * 1000
     height = {}
@@ -135,11 +140,16 @@ def run_ours(diagram: Diagram) -> tuple[list[list[str]], float, int]:
 
 
 def main() -> int:
-    if shutil.which("dot") is None:
+    dot = shutil.which("dot")
+    if dot is None:
         print("Graphviz's dot is needed for this comparison: apt-get install graphviz")
         return 2
-    diagrams = [generate(f"realistic-{seed:02d}", seed, None) for seed in REALISTIC_SEEDS]
-    diagrams += [generate(f"large-{size}-{seed}", seed, size) for size, seed in LARGE]
+    if "--extra" in sys.argv[1:]:
+        diagrams = [generate(f"realistic-{seed:02d}", seed, None) for seed in EXTRA_REALISTIC_SEEDS]
+        diagrams += [generate(f"middle-{size}-{seed}", seed, size) for size, seed in EXTRA_MIDDLE]
+    else:
+        diagrams = [generate(f"realistic-{seed:02d}", seed, None) for seed in REALISTIC_SEEDS]
+        diagrams += [generate(f"large-{size}-{seed}", seed, size) for size, seed in LARGE]
     load = os.getloadavg()[0]
     run_ours(generate("warm-up", 0, None))  # imports and first-call costs out of the timings
     header = f"{'diagram':<20}{'nodes':>6}{'links':>7}{'crossings ours':>16}{'dot':>8}"
@@ -152,7 +162,7 @@ def main() -> int:
     for diagram in diagrams:
         links = [(k.source, k.target) for k in diagram.links]
         ours_columns, ours_ms, reported = run_ours(diagram)
-        dot_columns, dot_ms = run_dot(diagram)
+        dot_columns, dot_ms = run_dot(diagram, dot)
         ours = column_crossings(ours_columns, links)
         theirs = column_crossings(dot_columns, links)
         assert ours == reported, "the layout's own count differs from the bench's"

@@ -18,14 +18,14 @@ class LayeredGraph:
     real: list[bool]  # a box (True) or a long link's virtual vertex (False)
     # For each link (by input index): the virtual vertices it passes, left to right.
     chains: list[list[int]] = field(default_factory=list)
+    # Segments (links between adjacent columns, long links counted once per column pair).
+    edge_count: int = field(init=False, default=0)
+    # A crossing between real links outweighs every possible crossing of the others.
+    lexicographic_weight: int = field(init=False, default=1)
 
     @property
     def vertex_count(self) -> int:
         return len(self.real)
-
-    edge_count: int = 0
-    # A crossing between real links outweighs every possible crossing of the others.
-    lexicographic_weight: int = 1
 
     def __post_init__(self) -> None:
         self.edge_count = sum(len(neighbours) for neighbours in self.down)

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from arloesi.core.characters import strip_control_characters
 from arloesi.diagrams import document
 from arloesi.diagrams.document import MESSAGES, DocumentError, parse
 from arloesi.diagrams.tests.factories import CARE_HOMES, diagram
@@ -83,7 +84,7 @@ unknown_fields = st.dictionaries(
 @settings(max_examples=60, deadline=None)
 @given(top=unknown_fields, node=unknown_fields, link=unknown_fields, text=st.text(max_size=40))
 def test_any_unknown_fields_and_any_text_survive_a_round_trip(top, node, link, text):
-    text = "".join(c for c in text if not document.has_control_characters(c))
+    text = strip_control_characters(text)
     data = diagram([AIM, ("p", "primary", text)], [("aim", "p", "weak")], **top)
     data["nodes"][1].update(node)
     data["links"][0].update(link)

@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from arloesi.diagrams.layout import DEFAULT_SETTINGS, LayoutLink, LayoutNode, layout
+from arloesi.diagrams.layout import DEFAULT_SETTINGS, LayoutLink, LayoutNode, layout, ordering
 from arloesi.diagrams.layout.crossings import bilayer_crossings, column_crossings
+from arloesi.diagrams.layout.graph import build
 from arloesi.diagrams.layout.text import text_width
 
 S = DEFAULT_SETTINGS
@@ -210,3 +211,53 @@ def test_the_json_is_what_the_command_prints():
 def test_what_no_document_could_hold_is_refused(nodes, links):
     with pytest.raises(ValueError):
         layout(nodes, links)
+
+
+def random_diagram(seed: int, counts: tuple[int, int, int], links: int):
+    rng = random.Random(seed)
+    nodes = [LayoutNode("aim", 0, "Aim")]
+    for column, count in enumerate(counts, start=1):
+        nodes += [LayoutNode(f"{column}-{i}", column, f"Box {column}.{i}") for i in range(count)]
+    pairs = set()
+    while len(pairs) < links:
+        a, b = rng.sample(nodes, 2)
+        if a.column < b.column:
+            pairs.add((a.id, b.id))
+    rng.shuffle(nodes)
+    return nodes, [LayoutLink(a, b, rng.choice(["strong", "weak"])) for a, b in sorted(pairs)]
+
+
+def test_a_large_diagram_keeps_the_same_promises(monkeypatch):
+    # Large graphs take another path (spectral start, one sweep, long columns by barycentre).
+    monkeypatch.setattr(ordering, "LONG_COLUMN", 100)
+    nodes, links = random_diagram(3, (20, 80, 200), 500)
+    result = layout(nodes, links)
+    assert [b.id for b in result.boxes] == [n.id for n in nodes]
+    assert all(len(r.points) >= 2 for r in result.routes)
+    for column in range(4):
+        stack = sorted((b for b in result.boxes if b.column == column), key=lambda b: b.y)
+        for upper, lower in itertools.pairwise(stack):
+            assert upper.y + upper.height <= lower.y
+    assert result.crossings == brute_force_crossings(result)
+    assert layout(nodes, links) == result
+
+
+@settings(max_examples=40, deadline=None)
+@given(diagrams(max_per_column=7), st.randoms(use_true_random=False))
+def test_the_crossings_kept_by_bookkeeping_match_a_recount(diagram, rng):
+    nodes, links = diagram
+    index = {n.id: i for i, n in enumerate(nodes)}
+    graph = build([n.column for n in nodes], [(index[k.source], index[k.target]) for k in links], 4)
+    search = ordering.Search(graph)
+    order = [list(layer) for layer in graph.layers]
+    for layer in order:
+        rng.shuffle(layer)
+    found = search.descend(order)
+    assert found == ordering.cost(graph, order)
+    for column, layer in enumerate(order):
+        for k in range(len(layer) - 1):
+            trial = [list(each) for each in order]
+            added = search.matrix(order, column).swap_cost(trial[column][k], trial[column][k + 1])
+            trial[column][k], trial[column][k + 1] = trial[column][k + 1], trial[column][k]
+            kept = search.descend(trial, first=column, weighted=search.weighted(found) + added)
+            assert kept == ordering.cost(graph, trial)
