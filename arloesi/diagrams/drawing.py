@@ -1,6 +1,6 @@
 """A laid-out driver diagram drawn as SVG, in the NHS.UK look (through ``core.svg``).
 
-    svg = draw(layout, kinds={"aim": "aim", "p1": "primary", …}, title=…, description=…)
+    svg = draw(layout, title=…, description=…, headings=(…4 words…), key=(strong, weak))
 
 - The aim is a solid NHS blue box with white text; primary and secondary drivers are white
   boxes with NHS blue borders (thicker for primary ones); change ideas are pale grey boxes
@@ -21,7 +21,7 @@
 Pure: no Django.
 """
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from arloesi.core import svg
@@ -101,29 +101,24 @@ def draw(
     return svg.document(root) if standalone else svg.render(root)
 
 
-def kind_of(layout: Layout) -> Mapping[str, str]:
-    return {box.id: KIND_OF_COLUMN[box.column] for box in layout.boxes}
-
-
 def _arrowheads() -> svg.Element:
-    defs = svg.element("defs")
-    for name, colour in (("arrow", GREY),):
-        defs.add(
-            svg.element(
-                "marker",
-                {
-                    "id": name,
-                    "viewBox": "0 0 10 10",
-                    "refX": "10",
-                    "refY": "5",
-                    "markerWidth": "7",
-                    "markerHeight": "7",
-                    "orient": "auto",
-                },
-                svg.element("path", {"d": "M0 0 L10 5 L0 10 z", "fill": colour}),
-            )
-        )
-    return defs
+    return svg.element(
+        "defs",
+        {},
+        svg.element(
+            "marker",
+            {
+                "id": "arrow",
+                "viewBox": "0 0 10 10",
+                "refX": "10",
+                "refY": "5",
+                "markerWidth": "7",
+                "markerHeight": "7",
+                "orient": "auto",
+            },
+            svg.element("path", {"d": "M0 0 L10 5 L0 10 z", "fill": GREY}),
+        ),
+    )
 
 
 def _headings(layout: Layout, headings: Sequence[str]) -> svg.Element:

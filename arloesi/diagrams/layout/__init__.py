@@ -25,12 +25,15 @@ Django.
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from arloesi.diagrams.layout import coordinates, ordering
 from arloesi.diagrams.layout.crossings import column_crossings
 from arloesi.diagrams.layout.graph import build
 from arloesi.diagrams.layout.text import text_width, wrap
+
+if TYPE_CHECKING:
+    from arloesi.diagrams.document import DiagramDocument
 
 COLUMNS = 4
 
@@ -208,7 +211,7 @@ def layout(
     )
 
 
-def layout_document(document, settings: Settings = DEFAULT_SETTINGS) -> Layout:
+def layout_document(document: "DiagramDocument", settings: Settings = DEFAULT_SETTINGS) -> Layout:
     """The layout of a ``diagrams.document.DiagramDocument``."""
     return layout(
         [LayoutNode(n.id, n.column, n.text) for n in document.nodes],
