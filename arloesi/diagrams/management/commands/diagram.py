@@ -29,7 +29,11 @@ KEY = ("Strong link", "Weak link")
 # Room for the drawing on an A4 landscape page (print style sheet: 12mm margins, a title).
 PAGE_WIDTH_MM = 273.0
 PAGE_HEIGHT_MM = 160.0
+# Twice the drawing's size, but within cairo's limits: 40 million pixels, 32,000 a side (a
+# diagram of 1,000 boxes is tens of thousands of pixels tall).
 PNG_SCALE = 2
+PNG_MAX_PIXELS = 40_000_000
+PNG_MAX_SIDE = 32_000
 
 
 class Command(BaseCommand):
@@ -84,8 +88,15 @@ def _render(document: DiagramDocument, result: Layout, suffix: str) -> bytes:
         return drawing.draw(result, **words).encode("utf-8")
     if suffix == ".png":
         markup = drawing.draw(result, size_mm=None, **words)
+        height = result.height + drawing.KEY_BAND
+        scale = min(
+            PNG_SCALE,
+            (PNG_MAX_PIXELS / (result.width * height)) ** 0.5,
+            PNG_MAX_SIDE / height,
+            PNG_MAX_SIDE / result.width,
+        )
         return cairosvg.svg2png(
-            bytestring=markup.encode("utf-8"), output_width=round(result.width * PNG_SCALE)
+            bytestring=markup.encode("utf-8"), output_width=round(result.width * scale)
         )
     height = result.height + drawing.KEY_BAND
     width_mm = min(PAGE_WIDTH_MM, PAGE_HEIGHT_MM * result.width / height)
