@@ -48,11 +48,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q -e '.[dev]'
 	@touch $@
 
-browser: ## Make sure Chromium (browser tests) and DejaVu fonts (PDFs) are installed
+browser: ## Make sure Chromium (browser tests), fonts (PDFs, drawings) and cairo (PNG) are installed
 	@missing=""; \
 	[ -x /usr/bin/chromium ] || missing=" chromium"; \
-	if command -v dpkg >/dev/null 2>&1 && ! dpkg -s fonts-dejavu-core >/dev/null 2>&1; then \
-		missing="$$missing fonts-dejavu-core"; \
+	if command -v dpkg >/dev/null 2>&1; then \
+		for package in fonts-dejavu-core fonts-liberation libcairo2; do \
+			dpkg -s $$package >/dev/null 2>&1 || missing="$$missing $$package"; \
+		done; \
 	fi; \
 	[ -n "$$missing" ] || exit 0; \
 	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
@@ -60,7 +62,7 @@ browser: ## Make sure Chromium (browser tests) and DejaVu fonts (PDFs) are insta
 	elif command -v apt-get >/dev/null 2>&1 && command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then \
 		sudo="sudo"; \
 	else \
-		echo "Arloesi's browser tests need Chromium at /usr/bin/chromium and PDFs need the DejaVu fonts." >&2; \
+		echo "Arloesi's browser tests need Chromium at /usr/bin/chromium, PDFs and drawings the DejaVu and Liberation fonts, PNG drawings the cairo library." >&2; \
 		echo "Missing:$$missing. Install with: sudo apt-get install$$missing" >&2; \
 		exit 1; \
 	fi; \

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "arloesi.core",
     "arloesi.organisations",
+    "arloesi.diagrams",
     "arloesi.projects",
     "arloesi.proposals",
 ]

@@ -27,6 +27,7 @@ from pathlib import Path
 LAYERS: list[tuple[str, ...]] = [
     ("core",),
     ("organisations",),
+    ("diagrams",),
     ("projects",),
     ("proposals",),
 ]

@@ -7,26 +7,20 @@ strip them from anything written before the rule existed (``strip_control_charac
 Tab, line feed and carriage return are ordinary text and stay.
 """
 
-import re
-
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-# C0 controls except tab, LF and CR; DEL; the C1 controls; and the non-characters U+FFFE/U+FFFF.
-CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+# The characters themselves are defined in core.characters, which pure modules can import.
+from arloesi.core.characters import (  # noqa: F401  (part of this module's interface)
+    CONTROL_CHARACTERS,
+    has_control_characters,
+    strip_control_characters,
+)
 
 CONTROL_CHARACTERS_MESSAGE = _(
     "Remove the hidden control characters from this text: they are sometimes copied in with "
     "text from other programs"
 )
-
-
-def has_control_characters(text: str) -> bool:
-    return bool(CONTROL_CHARACTERS.search(text))
-
-
-def strip_control_characters(text: str) -> str:
-    return CONTROL_CHARACTERS.sub("", text)
 
 
 def validate_no_control_characters(value) -> None:
