@@ -77,7 +77,7 @@ def unit_people(*, user, unit: OrganisationUnit, page: str | int | None = None):
     if not permissions.can(user, Perm.VIEW_PEOPLE, unit.path):
         return None
     if unit.kind in (Kind.CLUSTER, Kind.COLLABORATIVE):
-        units = units_within(user, Perm.VIEW_PEOPLE, under=unit.path)
+        units = units_within(Perm.VIEW_PEOPLE, user=user, under=unit.path)
     else:
         units = [unit.pk]
     memberships = (

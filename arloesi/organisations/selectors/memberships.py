@@ -46,7 +46,7 @@ def membership_can_end(*, actor, membership: Membership) -> bool:
     )
 
 
-def units_within(user, *permission_names: str, under: str | None = None):
+def units_within(*permission_names: str, user, under: str | None = None):
     """The ids of the units within ``user``'s reach for any of ``permission_names`` (and under
     ``under``), as a subquery.
 
@@ -64,7 +64,7 @@ def units_within(user, *permission_names: str, under: str | None = None):
 
 
 def invitations_pending_for(*, user, unit: OrganisationUnit | None = None):
-    units = units_within(user, Perm.INVITE, under=unit.path if unit is not None else None)
+    units = units_within(Perm.INVITE, user=user, under=unit.path if unit is not None else None)
     return Invitation.objects.filter(
         status=Invitation.Status.PENDING, unit__in=units
     ).select_related("unit", "invited_by")

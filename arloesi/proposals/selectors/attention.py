@@ -84,7 +84,7 @@ def review_attention_for(user) -> list[AttentionItem]:
     """Proposals waiting for this person's scores, and for their decision as chair."""
     items = []
     if permissions.can_anywhere(user, Perm.REVIEW):
-        waiting = assignments_waiting_count(user)
+        waiting = assignments_waiting_count(user=user)
         if waiting:
             items.append(
                 AttentionItem(

@@ -40,7 +40,7 @@ class ReviewHome:
     assignments_waiting: int
 
 
-def review_home_for(user) -> ReviewHome:
+def review_home_for(*, user) -> ReviewHome:
     chaired = organisations.units_for(user=user, permission=Perm.DECIDE, kind=Kind.PLANNING_GROUP)
     chaired_paths = tuple(unit.path for unit in chaired) or ("\0",)
     clusters = [
@@ -58,7 +58,7 @@ def review_home_for(user) -> ReviewHome:
             unit.pk for unit in chaired if permissions.can(user, Perm.MANAGE_INTAKE, unit.path)
         },
         can_review=can_review,
-        assignments_waiting=assignments_waiting_count(user) if can_review else 0,
+        assignments_waiting=assignments_waiting_count(user=user) if can_review else 0,
     )
 
 
@@ -89,7 +89,7 @@ class Queue:
         return [*self.ranked, *self.own]
 
 
-def queue_for(user, *, planning_group) -> Queue:
+def queue_for(*, user, planning_group) -> Queue:
     """The planning group's proposals under review, best weighted score first, in a fixed number
     of queries however long; the reader's own proposals apart."""
     if not permissions.can(user, Perm.DECIDE, planning_group.path):
@@ -147,8 +147,8 @@ class QueuePage:
     authors_who_review: list[AuthorWhoReviews] = field(default_factory=list)
 
 
-def queue_page_for(user, *, planning_group) -> QueuePage:
-    queue = queue_for(user, planning_group=planning_group)
+def queue_page_for(*, user, planning_group) -> QueuePage:
+    queue = queue_for(user=user, planning_group=planning_group)
     # Only what the page shows of the deferred proposals and the recent decisions: loading whole
     # proposals (and each decision's chair) cost more than the rest of the queue.
     deferred = list(
@@ -159,7 +159,7 @@ def queue_page_for(user, *, planning_group) -> QueuePage:
         .order_by("submitted_at", "id")
     )
     recent = list(
-        decisions_for(user, planning_group=planning_group)
+        decisions_for(user=user, planning_group=planning_group)
         .exclude(proposal__authors__person=user)
         .select_related(None)
         .select_related("proposal")
@@ -202,7 +202,7 @@ def _authors_who_review(planning_group) -> list[AuthorWhoReviews]:
     ]
 
 
-def decisions_for(user, *, planning_group) -> QuerySet[Decision]:
+def decisions_for(*, user, planning_group) -> QuerySet[Decision]:
     """Every decision recorded in the planning group, oldest first (the chair's)."""
     if not permissions.can(user, Perm.DECIDE, planning_group.path):
         raise Http404

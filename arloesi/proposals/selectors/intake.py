@@ -17,7 +17,7 @@ from arloesi.proposals.models import Criterion, Intake, LocalPriority, Score
 from arloesi.proposals.permissions import Perm
 
 
-def _unit_for(user, *, unit_id: int, permission: str, kinds: tuple[str, ...]):
+def _unit_for(*, user, unit_id: int, permission: str, kinds: tuple[str, ...]):
     """The unit if it is of one of ``kinds`` and ``user`` holds ``permission`` there, else 404."""
     unit = organisations.unit_of_kind(unit_id=unit_id, kinds=kinds)
     if unit is None or not permissions.can(user, permission, unit.path):
@@ -25,20 +25,22 @@ def _unit_for(user, *, unit_id: int, permission: str, kinds: tuple[str, ...]):
     return unit
 
 
-def planning_group_for_chair(user, *, unit_id: int):
-    return _unit_for(user, unit_id=unit_id, permission=Perm.DECIDE, kinds=(Kind.PLANNING_GROUP,))
-
-
-def planning_group_for_intake(user, *, unit_id: int):
+def planning_group_for_chair(*, user, unit_id: int):
     return _unit_for(
-        user, unit_id=unit_id, permission=Perm.MANAGE_INTAKE, kinds=(Kind.PLANNING_GROUP,)
+        user=user, unit_id=unit_id, permission=Perm.DECIDE, kinds=(Kind.PLANNING_GROUP,)
     )
 
 
-def unit_for_priorities(user, *, unit_id: int):
+def planning_group_for_intake(*, user, unit_id: int):
+    return _unit_for(
+        user=user, unit_id=unit_id, permission=Perm.MANAGE_INTAKE, kinds=(Kind.PLANNING_GROUP,)
+    )
+
+
+def unit_for_priorities(*, user, unit_id: int):
     """A planning group or a cluster whose priorities ``user`` maintains."""
     return _unit_for(
-        user,
+        user=user,
         unit_id=unit_id,
         permission=Perm.MANAGE_PRIORITIES,
         kinds=(Kind.PLANNING_GROUP, Kind.CLUSTER),
@@ -68,7 +70,7 @@ def priority_list_for_planning_group(*, planning_group, on=None) -> list[LocalPr
     )
 
 
-def priority_get_for_user(user, *, priority_id: int) -> LocalPriority:
+def priority_get_for_user(*, user, priority_id: int) -> LocalPriority:
     return permissions.get_for_user(
         LocalPriority.objects.select_related("unit"),
         user,
@@ -118,7 +120,7 @@ def intake_page_for(*, planning_group) -> IntakePage:
     )
 
 
-def intake_get_for_user(user, *, intake_id: int) -> Intake:
+def intake_get_for_user(*, user, intake_id: int) -> Intake:
     return permissions.get_for_user(
         Intake.objects.select_related("planning_group"),
         user,
@@ -128,7 +130,7 @@ def intake_get_for_user(user, *, intake_id: int) -> Intake:
     )
 
 
-def criterion_get_for_user(user, *, criterion_id: int) -> Criterion:
+def criterion_get_for_user(*, user, criterion_id: int) -> Criterion:
     return permissions.get_for_user(
         Criterion.objects.select_related("intake__planning_group"),
         user,

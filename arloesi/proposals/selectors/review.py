@@ -83,7 +83,7 @@ def reviewer_standing(proposals) -> list[tuple[int, bool, bool]]:
 # --- The chair's pages about one proposal -----------------------------------------------------
 
 
-def proposal_for_chair(user, *, proposal_id: int) -> Proposal:
+def proposal_for_chair(*, user, proposal_id: int) -> Proposal:
     """A proposal submitted to a planning group ``user`` chairs and did not write, else 404."""
     proposal = proposal_get_for_user(user=user, proposal_id=proposal_id)
     if not proposal_access(user=user, proposal=proposal).can_see_reviews:
@@ -134,7 +134,7 @@ class SummaryPage:
     scored_counts: dict[int, int]
 
 
-def review_summary_for(user, *, proposal: Proposal) -> SummaryPage:
+def review_summary_for(*, user, proposal: Proposal) -> SummaryPage:
     """Scores and comments of every reviewer whose scores count; never anyone's private notes."""
     if not proposal_access(user=user, proposal=proposal).can_see_reviews:
         raise Http404
@@ -167,7 +167,7 @@ def review_summary_for(user, *, proposal: Proposal) -> SummaryPage:
 # --- Reviewers' own pages ---------------------------------------------------------------------
 
 
-def _own_assignments(user) -> QuerySet[ReviewerAssignment]:
+def _own_assignments(*, user) -> QuerySet[ReviewerAssignment]:
     if not signed_in(user):
         return ReviewerAssignment.objects.none()
     return permissions.scoped(
@@ -178,14 +178,14 @@ def _own_assignments(user) -> QuerySet[ReviewerAssignment]:
     )
 
 
-def assignment_list_for(user) -> list[ReviewerAssignment]:
+def assignment_list_for(*, user) -> list[ReviewerAssignment]:
     """The reader's assignments under review, with how far their scoring has got."""
-    return list(_waiting_or_scored(user).order_by("assigned_at", "id"))
+    return list(_waiting_or_scored(user=user).order_by("assigned_at", "id"))
 
 
-def _waiting_or_scored(user) -> QuerySet[ReviewerAssignment]:
+def _waiting_or_scored(*, user) -> QuerySet[ReviewerAssignment]:
     return (
-        _own_assignments(user)
+        _own_assignments(user=user)
         .filter(proposal__status=Status.UNDER_REVIEW)
         .select_related("proposal__lead_collaborative", "proposal__planning_group", "conflict")
         .annotate(
@@ -196,11 +196,11 @@ def _waiting_or_scored(user) -> QuerySet[ReviewerAssignment]:
     )
 
 
-def assignments_waiting_count(user) -> int:
+def assignments_waiting_count(*, user) -> int:
     """Assignments still needing this reviewer: no declaration yet, or criteria left to score
     (scoring needs a declaration first, so "not all scored" covers "not declared" too)."""
     return (
-        _waiting_or_scored(user)
+        _waiting_or_scored(user=user)
         .exclude(conflict__has_conflict=True)
         .filter(is_author=False, scored__lt=F("criteria_count"))
         .count()
@@ -221,11 +221,11 @@ class ReviewPage:
     can_score: bool
 
 
-def review_page_for(user, *, assignment_id: int) -> ReviewPage:
+def review_page_for(*, user, assignment_id: int) -> ReviewPage:
     """One reviewer's own assignment: their declaration, scores and private notes (404 for
     anyone else, the chair included)."""
     assignment = (
-        _own_assignments(user)
+        _own_assignments(user=user)
         .select_related("proposal__lead_collaborative", "proposal__planning_group", "conflict")
         .annotate(is_author=_reviewer_is_author())
         .filter(pk=assignment_id)

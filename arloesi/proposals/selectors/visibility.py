@@ -58,7 +58,7 @@ def _visible_q(user) -> Q:
         ).values("proposal")
     )
     if permissions.can_anywhere(user, Perm.VIEW):
-        collaboratives = organisations.units_within(user, Perm.VIEW)
+        collaboratives = organisations.units_within(Perm.VIEW, user=user)
         visible |= Q(lead_collaborative__in=collaboratives)
         visible |= Q(
             pk__in=ProposalSponsor.objects.filter(collaborative__in=collaboratives).values(
@@ -68,19 +68,19 @@ def _visible_q(user) -> Q:
     if permissions.can_anywhere(user, Perm.REVIEW):
         visible |= Q(
             pk__in=ReviewerAssignment.objects.filter(reviewer=user).values("proposal"),
-            planning_group__in=organisations.units_within(user, Perm.REVIEW),
+            planning_group__in=organisations.units_within(Perm.REVIEW, user=user),
         )
     if permissions.can_anywhere(user, Perm.DECIDE) or permissions.can_anywhere(user, Perm.OVERSEE):
         visible |= Q(
             submitted_at__isnull=False,
-            planning_group__in=organisations.units_within(user, Perm.DECIDE, Perm.OVERSEE),
+            planning_group__in=organisations.units_within(Perm.DECIDE, Perm.OVERSEE, user=user),
         )
     if permissions.can_anywhere(user, Perm.VIEW_DECIDED):
         visible |= Q(status__in=PUBLISHED)
     return visible
 
 
-def proposal_list_for(user, *, status: str | None = None) -> QuerySet[Proposal]:
+def proposal_list_for(*, user, status: str | None = None) -> QuerySet[Proposal]:
     proposals = Proposal.objects.filter(_visible_q(user)).select_related(
         "lead_collaborative__parent", "planning_group"
     )
@@ -92,7 +92,7 @@ def proposal_list_for(user, *, status: str | None = None) -> QuerySet[Proposal]:
 def proposal_get_for_user(*, user, proposal_id: int) -> Proposal:
     """The proposal if ``user`` may see it, else 404 (so ids cannot be probed)."""
     try:
-        return proposal_list_for(user).get(pk=proposal_id)
+        return proposal_list_for(user=user).get(pk=proposal_id)
     except Proposal.DoesNotExist:
         raise Http404 from None
 

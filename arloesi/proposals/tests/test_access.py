@@ -27,7 +27,7 @@ pytestmark = pytest.mark.django_db
 
 
 def sees(person, proposal) -> bool:
-    return selectors.proposal_list_for(person).filter(pk=proposal.pk).exists()
+    return selectors.proposal_list_for(user=person).filter(pk=proposal.pk).exists()
 
 
 def test_authors_and_their_collaborative_see_the_draft_and_nobody_else_does():
@@ -77,7 +77,7 @@ def test_reviewers_see_only_what_is_assigned_to_them_in_their_planning_group():
     member = s.reviewers[0]
     assert sees(member, assigned)
     assert not sees(member, not_assigned)
-    assert [a.proposal for a in selectors.assignment_list_for(member)] == [assigned]
+    assert [a.proposal for a in selectors.assignment_list_for(user=member)] == [assigned]
     # Leaving the planning group ends the access, the assignment notwithstanding.
     member.memberships.update(ended_at="2026-01-01T00:00:00Z")
     member = type(member).objects.get(pk=member.pk)
@@ -125,7 +125,7 @@ def test_the_list_needs_a_fixed_number_of_queries(django_assert_max_num_queries)
     for n in range(5):
         draft(s, title=f"Idea {n}")
     with django_assert_max_num_queries(3):
-        titles = [p.planning_group.name for p in selectors.proposal_list_for(s.author)]
+        titles = [p.planning_group.name for p in selectors.proposal_list_for(user=s.author)]
     assert len(titles) == 5
 
 

@@ -127,20 +127,20 @@ def test_a_reviewer_who_becomes_an_author_stops_scoring_and_their_scores_stop_co
             value=5,
             comment="Still keen",
         )
-    page = selectors.review_summary_for(s.chair, proposal=proposal)
+    page = selectors.review_summary_for(user=s.chair, proposal=proposal)
     assert page.summary.weighted_score == 2.0
     assert [column.assignment.reviewer for column in page.columns] == [s.reviewers[0]]
-    (row,) = selectors.queue_for(s.chair, planning_group=s.planning_group).rows
+    (row,) = selectors.queue_for(user=s.chair, planning_group=s.planning_group).rows
     assert row.summary.weighted_score == 2.0
     assert (row.reviewers_assigned, row.reviewers_counted) == (2, 1)
-    review = selectors.review_page_for(s.reviewers[1], assignment_id=assignment.pk)
+    review = selectors.review_page_for(user=s.reviewers[1], assignment_id=assignment.pk)
     assert review.is_author and not review.can_score
 
 
 def test_the_chair_sees_on_the_queue_who_reviews_and_now_writes(client):
     s = setting()
     proposal = reviewer_turned_author(s)
-    page = selectors.queue_page_for(s.chair, planning_group=s.planning_group)
+    page = selectors.queue_page_for(user=s.chair, planning_group=s.planning_group)
     (author,) = page.authors_who_review
     assert (author.name, author.proposal, author.assigned) == (
         s.reviewers[1].full_name,
@@ -162,7 +162,7 @@ def test_a_chairs_own_proposal_is_listed_apart_unranked_on_the_page_and_in_the_e
     for proposal in (mine, theirs):
         score_all(s.reviewers[0], proposal, 4)
 
-    queue = selectors.queue_for(s.chair, planning_group=s.planning_group)
+    queue = selectors.queue_for(user=s.chair, planning_group=s.planning_group)
     assert [(row.rank, row.proposal.title) for row in queue.ranked] == [(1, theirs.title)]
     assert [(row.rank, row.proposal.title, row.is_own) for row in queue.own] == [
         (None, mine.title, True)

@@ -95,8 +95,8 @@ def test_each_timed_page_has_an_address_and_a_viewer_who_may_see_it(context):
     author = bench.page_get("proposal").user(context)
     assert selectors.proposal_get_for_user(user=author, proposal_id=proposal.pk) == proposal
     assignment = proposals_bench.review_assignment(context)
-    page = selectors.review_page_for(assignment.reviewer, assignment_id=assignment.pk)
+    page = selectors.review_page_for(user=assignment.reviewer, assignment_id=assignment.pk)
     assert page.assignment == assignment
     chair = bench.page_get("review queue").user(context)
     group = organisations_bench.largest_planning_group(context)
-    assert selectors.queue_for(chair, planning_group=group).rows
+    assert selectors.queue_for(user=chair, planning_group=group).rows

@@ -60,7 +60,7 @@ def test_the_demo_shows_proposals_in_every_state_and_loading_again_adds_nothing(
     # The chair's queue ranks the proposal under review with both reviewers' scores.
     chair = demo_person("pcpg.chair@arloesi.example")
     under_review = Proposal.objects.get(status=Status.UNDER_REVIEW)
-    (entry,) = selectors.queue_for(chair, planning_group=under_review.planning_group).rows
+    (entry,) = selectors.queue_for(user=chair, planning_group=under_review.planning_group).rows
     assert entry.summary.weighted_score is not None
     assert entry.reviewers_assigned == 2
 
@@ -69,11 +69,11 @@ def test_the_demo_shows_proposals_in_every_state_and_loading_again_adds_nothing(
     waiting = ProposalSponsor.objects.get(proposal=cross, confirmed_at__isnull=True)
     assert waiting.collaborative.code == "CTM-RHONDDA-GMS"
     lead = demo_person("collaborative.lead@arloesi.example")
-    assert cross in selectors.proposal_list_for(lead)
+    assert cross in selectors.proposal_list_for(user=lead)
 
     # The practitioner sees their own proposals, drafts included.
     practitioner = demo_person("practitioner@arloesi.example")
-    assert selectors.proposal_list_for(practitioner).filter(status=Status.DRAFT).count() == 2
+    assert selectors.proposal_list_for(user=practitioner).filter(status=Status.DRAFT).count() == 2
 
     output = capsys.readouterr().out
     assert "pharmacy.lead@arloesi.example" in output
@@ -85,5 +85,5 @@ def test_the_demo_pharmacy_lead_is_asked_to_co_author_the_draft(settings):
     settings.DEMO_MODE = True
     call_command("load_demo")
     lead = demo_person("pharmacy.lead@arloesi.example")
-    (invitation,) = selectors.co_author_invitations_for(lead)
+    (invitation,) = selectors.co_author_invitations_for(user=lead)
     assert invitation.proposal.status == Status.DRAFT

@@ -76,7 +76,7 @@ def test_a_declared_conflict_removes_the_reviewer_from_scoring():
         )
     with pytest.raises(ValidationError):
         services.conflict_declare(actor=s.reviewers[1], assignment=conflicted, has_conflict=False)
-    page = selectors.review_summary_for(s.chair, proposal=proposal)
+    page = selectors.review_summary_for(user=s.chair, proposal=proposal)
     assert page.summary.weighted_score == 5.0
     assert page.summary.reviewers_complete == 1
     assert [column.assignment.reviewer for column in page.columns] == [s.reviewers[0]]
@@ -146,7 +146,7 @@ def test_the_queue_is_ranked_by_weighted_score_with_spread(django_assert_max_num
     score_all(s.reviewers[0], high, lambda position: 5)
     score_all(s.reviewers[1], high, lambda position: 3)
     with django_assert_max_num_queries(6):
-        queue = selectors.queue_for(s.chair, planning_group=s.planning_group).rows
+        queue = selectors.queue_for(user=s.chair, planning_group=s.planning_group).rows
     assert [(e.rank, e.proposal.title) for e in queue] == [
         (1, "High"),
         (2, "Low"),
@@ -162,10 +162,10 @@ def test_the_queue_is_ranked_by_weighted_score_with_spread(django_assert_max_num
 def test_the_queue_is_the_chairs():
     s = setting()
     with pytest.raises(Http404):
-        selectors.queue_for(s.reviewers[0], planning_group=s.planning_group)
+        selectors.queue_for(user=s.reviewers[0], planning_group=s.planning_group)
     other = setting()
     with pytest.raises(Http404):
-        selectors.queue_for(other.chair, planning_group=s.planning_group)
+        selectors.queue_for(user=other.chair, planning_group=s.planning_group)
 
 
 def test_private_notes_are_seen_by_their_writer_alone():
@@ -175,11 +175,11 @@ def test_private_notes_are_seen_by_their_writer_alone():
     services.review_note_add(actor=s.reviewers[0], assignment=assignment, text="Ask about costs")
     with pytest.raises(PermissionDenied):
         services.review_note_add(actor=s.chair, assignment=assignment, text="x")
-    page = selectors.review_page_for(s.reviewers[0], assignment_id=assignment.pk)
+    page = selectors.review_page_for(user=s.reviewers[0], assignment_id=assignment.pk)
     assert [n.text for n in page.notes] == ["Ask about costs"]
     for someone_else in (s.chair, s.author, s.reviewers[1]):
         with pytest.raises(Http404):
-            selectors.review_page_for(someone_else, assignment_id=assignment.pk)
+            selectors.review_page_for(user=someone_else, assignment_id=assignment.pk)
 
 
 def test_scores_are_recorded_only_while_under_review():

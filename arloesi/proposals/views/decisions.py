@@ -20,7 +20,7 @@ EXPORT_FORMATS = frozenset(exports.CONTENT_TYPES)
 
 @login_required
 def review_home(request):
-    home = selectors.review_home_for(request.user)
+    home = selectors.review_home_for(user=request.user)
     if not (home.planning_groups or home.clusters or home.can_review):
         raise Http404
     return render(request, "proposals/decisions/home.html", {"home": home})
@@ -28,13 +28,13 @@ def review_home(request):
 
 @login_required
 def queue(request, unit_id: int):
-    planning_group = selectors.planning_group_for_chair(request.user, unit_id=unit_id)
+    planning_group = selectors.planning_group_for_chair(user=request.user, unit_id=unit_id)
     return render(
         request,
         "proposals/decisions/queue.html",
         {
             "planning_group": planning_group,
-            "page": selectors.queue_page_for(request.user, planning_group=planning_group),
+            "page": selectors.queue_page_for(user=request.user, planning_group=planning_group),
         },
     )
 
@@ -46,10 +46,10 @@ def _export_name(kind: str, planning_group) -> str:
 
 @login_required
 def queue_export(request, unit_id: int, file_format: str):
-    planning_group = selectors.planning_group_for_chair(request.user, unit_id=unit_id)
+    planning_group = selectors.planning_group_for_chair(user=request.user, unit_id=unit_id)
     if file_format not in EXPORT_FORMATS:
         raise Http404
-    rows = selectors.queue_for(request.user, planning_group=planning_group).rows
+    rows = selectors.queue_for(user=request.user, planning_group=planning_group).rows
     return exports.download(
         QUEUE_COLUMNS,
         rows,
@@ -62,12 +62,12 @@ def queue_export(request, unit_id: int, file_format: str):
 
 @login_required
 def decisions_export(request, unit_id: int, file_format: str):
-    planning_group = selectors.planning_group_for_chair(request.user, unit_id=unit_id)
+    planning_group = selectors.planning_group_for_chair(user=request.user, unit_id=unit_id)
     if file_format not in EXPORT_FORMATS:
         raise Http404
     return exports.download(
         DECISION_COLUMNS,
-        selectors.decisions_for(request.user, planning_group=planning_group),
+        selectors.decisions_for(user=request.user, planning_group=planning_group),
         file_format=file_format,
         filename=_export_name("decisions", planning_group),
         actor=request.user,
@@ -78,7 +78,7 @@ def decisions_export(request, unit_id: int, file_format: str):
 @login_required
 @require_http_methods(["GET", "POST"])
 def decision(request, proposal_id: int):
-    proposal = selectors.proposal_for_chair(request.user, proposal_id=proposal_id)
+    proposal = selectors.proposal_for_chair(user=request.user, proposal_id=proposal_id)
     access = selectors.proposal_access(user=request.user, proposal=proposal)
     action = request.POST.get("action", "decide")
     form = DecisionForm(request.POST if request.method == "POST" and action == "decide" else None)

@@ -19,7 +19,7 @@ def _posted(request):
 
 @login_required
 def priorities(request, unit_id: int):
-    unit = selectors.unit_for_priorities(request.user, unit_id=unit_id)
+    unit = selectors.unit_for_priorities(user=request.user, unit_id=unit_id)
     return render(
         request,
         "proposals/intake/priorities.html",
@@ -38,7 +38,7 @@ def _priorities_url(unit) -> str:
 @login_required
 @require_http_methods(["GET", "POST"])
 def priority_add(request, unit_id: int):
-    unit = selectors.unit_for_priorities(request.user, unit_id=unit_id)
+    unit = selectors.unit_for_priorities(user=request.user, unit_id=unit_id)
     form = PriorityForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         result = call_service(
@@ -59,7 +59,7 @@ def priority_add(request, unit_id: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def priority_edit(request, priority_id: int):
-    priority = selectors.priority_get_for_user(request.user, priority_id=priority_id)
+    priority = selectors.priority_get_for_user(user=request.user, priority_id=priority_id)
     form = PriorityForm(_posted(request), initial=PriorityForm.initial_from(priority))
     if request.method == "POST" and form.is_valid():
         result = call_service(
@@ -86,7 +86,7 @@ def _intake_url(planning_group) -> str:
 @login_required
 @require_http_methods(["GET", "POST"])
 def intake(request, unit_id: int):
-    planning_group = selectors.planning_group_for_intake(request.user, unit_id=unit_id)
+    planning_group = selectors.planning_group_for_intake(user=request.user, unit_id=unit_id)
     page = selectors.intake_page_for(planning_group=planning_group)
     action = request.POST.get("action")
     form = IntakeOpenForm(request.POST if action == "open" else None)
@@ -119,7 +119,7 @@ def intake(request, unit_id: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def criterion_add(request, intake_id: int):
-    intake_obj = selectors.intake_get_for_user(request.user, intake_id=intake_id)
+    intake_obj = selectors.intake_get_for_user(user=request.user, intake_id=intake_id)
     form = CriterionForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         result = call_service(
@@ -142,7 +142,7 @@ def criterion_add(request, intake_id: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def criterion_edit(request, criterion_id: int):
-    criterion = selectors.criterion_get_for_user(request.user, criterion_id=criterion_id)
+    criterion = selectors.criterion_get_for_user(user=request.user, criterion_id=criterion_id)
     form = CriterionForm(_posted(request), initial=CriterionForm.initial_from(criterion))
     if request.method == "POST" and form.is_valid():
         result = call_service(
@@ -165,7 +165,7 @@ def criterion_edit(request, criterion_id: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def criterion_remove(request, criterion_id: int):
-    criterion = selectors.criterion_get_for_user(request.user, criterion_id=criterion_id)
+    criterion = selectors.criterion_get_for_user(user=request.user, criterion_id=criterion_id)
     planning_group = criterion.intake.planning_group
     if request.method == "POST":
         call_service(

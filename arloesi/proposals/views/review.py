@@ -23,7 +23,7 @@ def assignments(request):
     return render(
         request,
         "proposals/review/assignments.html",
-        {"assignments": selectors.assignment_list_for(request.user)},
+        {"assignments": selectors.assignment_list_for(user=request.user)},
     )
 
 
@@ -31,7 +31,7 @@ def assignments(request):
 @require_http_methods(["GET", "POST"])
 def review(request, assignment_id: int):
     """One page, three forms: the declaration of interests, the scores, a private note."""
-    page = selectors.review_page_for(request.user, assignment_id=assignment_id)
+    page = selectors.review_page_for(user=request.user, assignment_id=assignment_id)
     action = request.POST.get("action") if request.method == "POST" else None
     declaration = DeclarationForm(request.POST if action == "declare" else None)
     scores = ScoresForm(
@@ -104,7 +104,7 @@ def review(request, assignment_id: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def reviewers(request, proposal_id: int):
-    proposal = selectors.proposal_for_chair(request.user, proposal_id=proposal_id)
+    proposal = selectors.proposal_for_chair(user=request.user, proposal_id=proposal_id)
     page = selectors.reviewers_page_for(proposal=proposal)
     form = AssignReviewerForm(
         request.POST if request.method == "POST" else None, candidates=page.candidates
@@ -135,12 +135,12 @@ def reviewers(request, proposal_id: int):
 
 @login_required
 def review_summary(request, proposal_id: int):
-    proposal = selectors.proposal_for_chair(request.user, proposal_id=proposal_id)
+    proposal = selectors.proposal_for_chair(user=request.user, proposal_id=proposal_id)
     return render(
         request,
         "proposals/review/summary.html",
         {
             "proposal": proposal,
-            "page": selectors.review_summary_for(request.user, proposal=proposal),
+            "page": selectors.review_summary_for(user=request.user, proposal=proposal),
         },
     )

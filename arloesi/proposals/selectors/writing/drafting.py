@@ -54,14 +54,14 @@ class ListPage:
     can_create: bool
 
 
-def proposal_list_page(user, *, status: str, number: int) -> ListPage:
+def proposal_list_page(*, user, status: str, number: int) -> ListPage:
     """A page of the proposals the reader may see, newest first, without counting them all
     (counting every proposal visible across Wales cost as much as the page itself: "previous"
     and "next" need only one row more than the page)."""
     status = status if status in Status.values else ""
     start = (number - 1) * PAGE_SIZE
     proposals = (
-        proposal_list_for(user, status=status or None)
+        proposal_list_for(user=user, status=status or None)
         .select_related(None)
         .select_related("lead_collaborative__parent")
         # Only what the list shows: a whole proposal is thirty fields of mostly long text.
@@ -96,7 +96,7 @@ def proposal_list_page(user, *, status: str, number: int) -> ListPage:
     )
 
 
-def collaboratives_for(user) -> list:
+def collaboratives_for(*, user) -> list:
     """The collaboratives ``user`` may write proposals for."""
     return organisations.units_for(user=user, permission=Perm.CREATE, kind=Kind.COLLABORATIVE)
 
@@ -104,7 +104,7 @@ def collaboratives_for(user) -> list:
 # --- Fetching a proposal to change ----------------------------------------------------------------
 
 
-def proposal_for_authors(user, *, proposal_id: int) -> Proposal:
+def proposal_for_authors(*, user, proposal_id: int) -> Proposal:
     """A proposal ``user`` writes (404 for anyone else); ``editable`` says whether it can still
     be changed."""
     proposal = proposal_get_for_user(user=user, proposal_id=proposal_id)
@@ -246,7 +246,7 @@ def sponsors_page(*, proposal: Proposal, query: str = "") -> SponsorsPage:
     )
 
 
-def sponsor_for_lead(user, *, proposal_id: int, sponsor_id: int) -> ProposalSponsor:
+def sponsor_for_lead(*, user, proposal_id: int, sponsor_id: int) -> ProposalSponsor:
     """A sponsorship of a proposal the reader may see, for the lead of its collaborative."""
     proposal = proposal_get_for_user(user=user, proposal_id=proposal_id)
     sponsor = (
@@ -281,7 +281,7 @@ def authors_page(*, proposal: Proposal) -> AuthorsPage:
     )
 
 
-def co_author_invitations_for(user) -> list[CoAuthorInvitation]:
+def co_author_invitations_for(*, user) -> list[CoAuthorInvitation]:
     """The invitations to co-author waiting for the reader's reply."""
     if not getattr(user, "is_authenticated", False):
         return []
@@ -294,8 +294,10 @@ def co_author_invitations_for(user) -> list[CoAuthorInvitation]:
     )
 
 
-def co_author_invitation_for(user, *, invitation_id: int) -> CoAuthorInvitation:
-    invitation = next((i for i in co_author_invitations_for(user) if i.pk == invitation_id), None)
+def co_author_invitation_for(*, user, invitation_id: int) -> CoAuthorInvitation:
+    invitation = next(
+        (i for i in co_author_invitations_for(user=user) if i.pk == invitation_id), None
+    )
     if invitation is None:
         raise Http404
     return invitation

@@ -79,7 +79,7 @@ class DetailPage:
     nhs_number_fields: list[str]
 
 
-def detail_page(user, *, proposal: Proposal, access: ProposalAccess) -> DetailPage:
+def detail_page(*, user, proposal: Proposal, access: ProposalAccess) -> DetailPage:
     details = proposal_details(proposal=proposal)
     return DetailPage(
         details=details,
@@ -114,7 +114,7 @@ class HistoryPage:
     can_redact: bool
 
 
-def proposal_for_history(user, *, proposal_id: int) -> Proposal:
+def proposal_for_history(*, user, proposal_id: int) -> Proposal:
     """A proposal whose history ``user`` may read: one they may see, or any proposal for an
     administrator, who removes patient data written by mistake wherever it was written."""
     if permissions.can_anywhere(user, permissions.REDACT):
@@ -124,7 +124,7 @@ def proposal_for_history(user, *, proposal_id: int) -> Proposal:
     return proposal_get_for_user(user=user, proposal_id=proposal_id)
 
 
-def history_page(user, *, proposal: Proposal) -> HistoryPage:
+def history_page(*, user, proposal: Proposal) -> HistoryPage:
     show_values = may_see_change_values(user, proposal)
     return HistoryPage(
         events=audit.history_for(

@@ -48,7 +48,7 @@ def similar_proposals_for(*, user, proposal: Proposal, limit: int = 5) -> list[P
     if not query:
         return []
     rows = (
-        proposal_list_for(user)
+        proposal_list_for(user=user)
         .exclude(pk=proposal.pk)
         .annotate(problem_opening=Substr("problem", 1, PROBLEM_CHARACTERS))
         .order_by("-created_at", "-id")

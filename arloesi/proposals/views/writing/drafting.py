@@ -19,7 +19,7 @@ from arloesi.proposals.workflow import PITCH_LIMIT_SECONDS, Status
 @login_required
 def proposal_list(request):
     page = selectors.proposal_list_page(
-        request.user,
+        user=request.user,
         status=request.GET.get("status", ""),
         number=page_number(request.GET.get("page")),
     )
@@ -34,7 +34,7 @@ def proposal_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def proposal_create(request):
-    collaboratives = selectors.collaboratives_for(request.user)
+    collaboratives = selectors.collaboratives_for(user=request.user)
     if not collaboratives:
         raise Http404
     form = forms.ProposalStartForm(posted(request), collaboratives=collaboratives)

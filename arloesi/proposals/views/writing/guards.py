@@ -31,7 +31,7 @@ def for_authors(view):
     @login_required
     @wraps(view)
     def wrapper(request, proposal_id: int, **kwargs):
-        proposal = selectors.proposal_for_authors(request.user, proposal_id=proposal_id)
+        proposal = selectors.proposal_for_authors(user=request.user, proposal_id=proposal_id)
         if not proposal.editable:
             return not_editable(request, proposal)
         return view(request, proposal, **kwargs)

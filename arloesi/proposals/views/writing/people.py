@@ -56,7 +56,7 @@ def sponsor_remove(request, proposal, sponsor_id: int):
 def sponsor_confirm(request, proposal_id: int, sponsor_id: int):
     """The sponsoring collaborative's lead confirms it sponsors the proposal."""
     sponsor = selectors.sponsor_for_lead(
-        request.user, proposal_id=proposal_id, sponsor_id=sponsor_id
+        user=request.user, proposal_id=proposal_id, sponsor_id=sponsor_id
     )
     if request.method == "POST":
         call_service(
@@ -130,14 +130,14 @@ def co_author_invitations(request):
     return render(
         request,
         "proposals/writing/co_author_invitations.html",
-        {"invitations": selectors.co_author_invitations_for(request.user)},
+        {"invitations": selectors.co_author_invitations_for(user=request.user)},
     )
 
 
 @login_required
 @require_POST
 def co_author_invitation_answer(request, invitation_id: int):
-    invitation = selectors.co_author_invitation_for(request.user, invitation_id=invitation_id)
+    invitation = selectors.co_author_invitation_for(user=request.user, invitation_id=invitation_id)
     title = invitation.proposal.title
     if request.POST.get("answer") == "accept":
         result = call_service(

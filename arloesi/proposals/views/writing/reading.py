@@ -21,7 +21,7 @@ def proposal_detail(request, proposal_id: int):
         {
             "proposal": proposal,
             "access": access,
-            "page": selectors.detail_page(request.user, proposal=proposal, access=access),
+            "page": selectors.detail_page(user=request.user, proposal=proposal, access=access),
             "sections": SECTION_BY_SLUG,
             "status_labels": dict(Status.choices),
         },
@@ -43,8 +43,8 @@ def proposal_similar(request, proposal_id: int):
 
 @login_required
 def proposal_history(request, proposal_id: int):
-    proposal = selectors.proposal_for_history(request.user, proposal_id=proposal_id)
-    page = selectors.history_page(request.user, proposal=proposal)
+    proposal = selectors.proposal_for_history(user=request.user, proposal_id=proposal_id)
+    page = selectors.history_page(user=request.user, proposal=proposal)
     return render(
         request,
         "core/history.html",

@@ -34,7 +34,7 @@ def proposal_submit(request, proposal):
             return redirect("proposals:detail", proposal_id=proposal.pk)
         if result.stale:
             return not_editable(
-                request, selectors.proposal_for_authors(request.user, proposal_id=proposal.pk)
+                request, selectors.proposal_for_authors(user=request.user, proposal_id=proposal.pk)
             )
         problems = _problems(proposal, result.error)
     return render(
