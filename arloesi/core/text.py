@@ -26,3 +26,13 @@ CONTROL_CHARACTERS_MESSAGE = _(
 def validate_no_control_characters(value) -> None:
     if isinstance(value, str) and has_control_characters(value):
         raise ValidationError(CONTROL_CHARACTERS_MESSAGE, code="control_characters")
+
+
+SEARCH_MAX_LENGTH = 200
+
+
+def search_terms(value: str | None) -> str:
+    """What someone typed into a search box, fit to put in a query: hidden control characters
+    left out (PostgreSQL refuses a NUL byte in any text), spaces trimmed, at most
+    ``SEARCH_MAX_LENGTH`` characters. A search is a read, so it is cleaned, never refused."""
+    return strip_control_characters(value or "").strip()[:SEARCH_MAX_LENGTH]

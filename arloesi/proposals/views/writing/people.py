@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from arloesi.core.service_calls import call_service
+from arloesi.core.text import search_terms
 from arloesi.proposals import selectors, services
 from arloesi.proposals.forms import writing as forms
 from arloesi.proposals.views.writing.guards import for_authors, posted
@@ -15,7 +16,7 @@ from arloesi.proposals.views.writing.guards import for_authors, posted
 @for_authors
 @require_http_methods(["GET", "POST"])
 def proposal_sponsors(request, proposal):
-    query = request.POST.get("q") or request.GET.get("q") or ""
+    query = search_terms(request.POST.get("q") or request.GET.get("q"))
     page = selectors.sponsors_page(proposal=proposal, query=query)
     form = forms.SponsorForm(posted(request), collaboratives=page.others)
     if request.method == "POST" and form.is_valid():
