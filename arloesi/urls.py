@@ -10,6 +10,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("arloesi.core.urls")),
     path("", include("arloesi.organisations.urls")),
+    path("", include("arloesi.diagrams.urls")),
     path("", include("arloesi.proposals.urls")),
     prefix_default_language=True,
 )

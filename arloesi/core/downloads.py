@@ -1,13 +1,14 @@
 """The one way a download is recorded: who took which file, when, and from which object.
 
 Every file that leaves the service goes through ``record``: attachments (``file_response``),
-PDFs (``core.pdf.pdf_response``) and exports (``core.exports.download``). The record is an
+files made on the spot (``bytes_response``: drawings, exchange files), PDFs
+(``core.pdf.pdf_response``) and exports (``core.exports.download``). The record is an
 ``AuditEvent`` with the action ``DOWNLOADED`` on the object the file came from (a proposal's
 attachment, a planning group's queue), so it shows on that object's history page.
 """
 
 from django.db import models
-from django.http import FileResponse
+from django.http import FileResponse, HttpResponse
 from django.utils.http import content_disposition_header
 
 from arloesi.core import audit
@@ -34,5 +35,15 @@ def file_response(
     """A stored file (an open handle) as a recorded download."""
     record(actor=actor, subject=subject, filename=filename)
     response = FileResponse(handle, content_type=content_type)
+    attachment_headers(response, filename=filename)
+    return response
+
+
+def bytes_response(
+    content: bytes, *, actor, subject: models.Model, filename: str, content_type: str
+) -> HttpResponse:
+    """A file made for this request (a drawing, an exchange file) as a recorded download."""
+    record(actor=actor, subject=subject, filename=filename)
+    response = HttpResponse(content, content_type=content_type)
     attachment_headers(response, filename=filename)
     return response

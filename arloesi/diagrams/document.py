@@ -30,51 +30,88 @@ MAX_TEXT = 1_000
 MAX_ID = 100
 MAX_DEPTH = 50
 
+
+def gettext_noop(message: str) -> str:
+    """Marks a message for translation (``make messages`` finds it) without translating it here:
+    a page translates ``error.template`` in its reader's language."""
+    return message
+
+
 MESSAGES = {
-    "too_large": "The file is larger than %(limit)s MB.",
-    "not_utf8": "The file is not text in UTF-8.",
-    "not_json": "The file is not valid JSON (line %(line)s, column %(column)s).",
-    "too_deep": "The file is nested more than %(limit)s levels deep.",
-    "not_a_number": "The file holds a number that is not a real number (NaN or infinity).",
-    "duplicate_field": "The field “%(field)s” appears twice in the same object.",
-    "not_text": "The file holds text that is not valid Unicode.",
-    "not_an_object": "The file must be one JSON object with “format”, “nodes” and “links”.",
-    "wrong_format": "This is not a driver diagram file of this version: “format” must be "
-    "“driver-diagram/1”.",
-    "title_not_text": "The title must be text.",
-    "title_too_long": "The title is longer than %(limit)s characters.",
-    "title_control": "The title has hidden control characters.",
-    "nodes_not_list": "“nodes” must be a list.",
-    "links_not_list": "“links” must be a list.",
-    "too_many_nodes": "The diagram has %(count)s nodes; at most %(limit)s are allowed.",
-    "too_many_links": "The diagram has %(count)s links; at most %(limit)s are allowed.",
-    "node_not_object": "Node %(number)s must be an object with “id”, “kind” and “text”.",
-    "node_no_id": "Node %(number)s has no “id”.",
-    "node_id_not_text": "Node %(number)s: its “id” must be text.",
-    "node_id_empty": "Node %(number)s: its “id” is empty.",
-    "node_id_too_long": "Node %(number)s: its “id” is longer than %(limit)s characters.",
-    "node_id_control": "Node %(number)s: its “id” has hidden control characters.",
-    "duplicate_id": "Two nodes have the id “%(node)s”.",
-    "no_kind": "Node “%(node)s” has no “kind”.",
-    "unknown_kind": "Node “%(node)s” has the kind “%(kind)s”: use aim, primary, secondary or "
-    "change_idea.",
-    "no_text": "Node “%(node)s” has no “text”.",
-    "text_not_text": "Node “%(node)s”: its “text” must be text.",
-    "text_too_long": "Node “%(node)s”: its text is longer than %(limit)s characters.",
-    "text_control": "Node “%(node)s”: its text has hidden control characters.",
-    "no_aim": "The diagram has no aim: exactly one node must have the kind “aim”.",
-    "several_aims": "The diagram has %(count)s aims (%(nodes)s): exactly one node must have the "
-    "kind “aim”.",
-    "link_not_object": "Link %(number)s must be an object with “from” and “to”.",
-    "link_no_end": "Link %(number)s has no “%(field)s”.",
-    "link_end_not_text": "Link %(number)s: its “%(field)s” must be a node id (text).",
-    "unknown_node": "The link “%(link)s” goes to “%(node)s”, which is not a node of the diagram.",
-    "duplicate_link": "The link “%(link)s” appears twice.",
-    "backwards_link": "The link “%(link)s” runs backwards: links go from the aim to primary "
-    "drivers, to secondary drivers, to change ideas.",
-    "same_column_link": "The link “%(link)s” joins two nodes of the same kind (%(kind)s): links "
-    "go from one column to a later one.",
-    "unknown_strength": "The link “%(link)s” has the strength “%(strength)s”: use strong or weak.",
+    "too_large": gettext_noop("The file is larger than %(limit)s MB."),
+    "not_utf8": gettext_noop("The file is not text in UTF-8."),
+    "not_json": gettext_noop("The file is not valid JSON (line %(line)s, column %(column)s)."),
+    "too_deep": gettext_noop("The file is nested more than %(limit)s levels deep."),
+    "not_a_number": gettext_noop(
+        "The file holds a number that is not a real number (NaN or infinity)."
+    ),
+    "duplicate_field": gettext_noop("The field “%(field)s” appears twice in the same object."),
+    "not_text": gettext_noop("The file holds text that is not valid Unicode."),
+    "not_an_object": gettext_noop(
+        "The file must be one JSON object with “format”, “nodes” and “links”."
+    ),
+    "wrong_format": gettext_noop(
+        "This is not a driver diagram file of this version: “format” must be “driver-diagram/1”."
+    ),
+    "title_not_text": gettext_noop("The title must be text."),
+    "title_too_long": gettext_noop("The title is longer than %(limit)s characters."),
+    "title_control": gettext_noop("The title has hidden control characters."),
+    "nodes_not_list": gettext_noop("“nodes” must be a list."),
+    "links_not_list": gettext_noop("“links” must be a list."),
+    "too_many_nodes": gettext_noop(
+        "The diagram has %(count)s nodes; at most %(limit)s are allowed."
+    ),
+    "too_many_links": gettext_noop(
+        "The diagram has %(count)s links; at most %(limit)s are allowed."
+    ),
+    "node_not_object": gettext_noop(
+        "Node %(number)s must be an object with “id”, “kind” and “text”."
+    ),
+    "node_no_id": gettext_noop("Node %(number)s has no “id”."),
+    "node_id_not_text": gettext_noop("Node %(number)s: its “id” must be text."),
+    "node_id_empty": gettext_noop("Node %(number)s: its “id” is empty."),
+    "node_id_too_long": gettext_noop(
+        "Node %(number)s: its “id” is longer than %(limit)s characters."
+    ),
+    "node_id_control": gettext_noop("Node %(number)s: its “id” has hidden control characters."),
+    "duplicate_id": gettext_noop("Two nodes have the id “%(node)s”."),
+    "no_kind": gettext_noop("Node “%(node)s” has no “kind”."),
+    "unknown_kind": gettext_noop(
+        "Node “%(node)s” has the kind “%(kind)s”: use aim, primary, secondary or change_idea."
+    ),
+    "no_text": gettext_noop("Node “%(node)s” has no “text”."),
+    "text_not_text": gettext_noop("Node “%(node)s”: its “text” must be text."),
+    "text_too_long": gettext_noop("Node “%(node)s”: its text is longer than %(limit)s characters."),
+    "text_control": gettext_noop("Node “%(node)s”: its text has hidden control characters."),
+    "no_aim": gettext_noop("The diagram has no aim: exactly one node must have the kind “aim”."),
+    "several_aims": gettext_noop(
+        "The diagram has %(count)s aims (%(nodes)s): exactly one node must have the kind “aim”."
+    ),
+    "link_not_object": gettext_noop("Link %(number)s must be an object with “from” and “to”."),
+    "link_no_end": gettext_noop("Link %(number)s has no “%(field)s”."),
+    "link_end_not_text": gettext_noop("Link %(number)s: its “%(field)s” must be a node id (text)."),
+    "unknown_node": gettext_noop(
+        "The link “%(link)s” goes to “%(node)s”, which is not a node of the diagram."
+    ),
+    "duplicate_link": gettext_noop("The link “%(link)s” appears twice."),
+    "backwards_link": gettext_noop(
+        "The link “%(link)s” runs backwards: links go from the aim to primary "
+        "drivers, to secondary drivers, to change ideas."
+    ),
+    "same_column_link": gettext_noop(
+        "The link “%(link)s” joins two nodes of the same kind (%(kind)s): links "
+        "go from one column to a later one."
+    ),
+    "unknown_strength": gettext_noop(
+        "The link “%(link)s” has the strength “%(strength)s”: use strong or weak."
+    ),
+    "file_field_control": gettext_noop("The field “%(field)s” has hidden control characters."),
+    "node_field_control": gettext_noop(
+        "Node “%(node)s”: its field “%(field)s” has hidden control characters."
+    ),
+    "link_field_control": gettext_noop(
+        "The link “%(link)s”: its field “%(field)s” has hidden control characters."
+    ),
 }
 
 
@@ -186,6 +223,7 @@ def from_json(value: Any) -> DiagramDocument:
     links = tuple(_link(raw, number) for number, raw in enumerate(raw_links, start=1))
     _check_links(links, kind_of)
     extra = {k: v for k, v in value.items() if k not in ("format", "title", "nodes", "links")}
+    _check_extra(extra, "file_field_control")
     return DiagramDocument(nodes=nodes, links=links, title=title, extra=extra)
 
 
@@ -223,6 +261,7 @@ def _node(raw: Any, number: int) -> Node:
     if has_control_characters(text):
         raise DocumentError("text_control", node=node_id)
     extra = {k: v for k, v in raw.items() if k not in ("id", "kind", "text")}
+    _check_extra(extra, "node_field_control", node=node_id)
     return Node(id=node_id, kind=kind, text=text, extra=extra)
 
 
@@ -256,6 +295,7 @@ def _link(raw: Any, number: int) -> Link:
         label = f"{source} → {target}"
         raise DocumentError("unknown_strength", link=label, strength=_shown(strength))
     extra = {k: v for k, v in raw.items() if k not in ("from", "to", "strength")}
+    _check_extra(extra, "link_field_control", link=f"{source} → {target}")
     return Link(source, target, strength, extra=extra, strength_given=given)
 
 
@@ -273,6 +313,22 @@ def _check_links(links: tuple[Link, ...], kind_of: dict[str, str]) -> None:
             raise DocumentError("same_column_link", link=link.label, kind=kind_of[link.source])
         if left > right:
             raise DocumentError("backwards_link", link=link.label)
+
+
+def _check_extra(extra: Mapping[str, Any], code: str, **where: str) -> None:
+    """Fields the format does not know are kept, but not with hidden control characters in them
+    (in a key or anywhere in the value): nothing that holds them is saved."""
+    for key, value in extra.items():
+        stack = [key, value]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, str) and has_control_characters(item):
+                raise DocumentError(code, field=_shown(key), **where)
+            if isinstance(item, dict):
+                stack.extend(item.keys())
+                stack.extend(item.values())
+            elif isinstance(item, list):
+                stack.extend(item)
 
 
 def _link_json(link: Link) -> dict[str, Any]:

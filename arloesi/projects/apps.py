@@ -7,4 +7,8 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("Projects")
 
     def ready(self):
+        from arloesi.diagrams import owners
         from arloesi.projects import permissions  # noqa: F401  (adds the project grants)
+        from arloesi.projects.selectors import ProjectDiagrams
+
+        owners.register(ProjectDiagrams())

@@ -77,3 +77,28 @@ class ProjectEvaluationPlan(VersionedModel):
 
     def __str__(self):
         return str(self.project)
+
+
+class ProjectTeamMember(models.Model):
+    """Who does the project: the proposal's authors when it starts (its lead author leads it)."""
+
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="team"
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    is_lead = models.BooleanField(_("leads the project"), default=False)
+    joined_at = models.DateTimeField(_("joined"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("project team member")
+        constraints = [
+            models.UniqueConstraint(fields=["project", "person"], name="one_membership_per_project")
+        ]
+
+    def __str__(self):
+        return f"{self.person} – {self.project}"

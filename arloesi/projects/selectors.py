@@ -1,10 +1,75 @@
 """Reads of projects. The schedule, dashboards and project pages arrive with the projects issue;
-for now other apps ask only whether a proposal has started a project."""
+for now: which project a proposal started, who may see and change a project (decided here once,
+for every page that shows one — its driver diagram first), and the diagram owner for projects.
 
-from arloesi.projects.models import Project
+Who sees a project: its team, wherever they work, and those holding ``projects.view`` over its
+lead collaborative (the cluster's practitioners and leads, the planning group, the health
+board's officers, the national team). Who changes it: its team, and the lead collaborative's and
+its cluster's leads (``projects.manage``).
+"""
+
+from django.db.models import Q, QuerySet
+
+from arloesi.core import permissions
+from arloesi.diagrams.owners import OwnerAccess, OwnerSummary
+from arloesi.organisations import selectors as organisations
+from arloesi.projects.models import Project, ProjectTeamMember
+from arloesi.projects.permissions import Perm
 
 
 def project_for_proposal(*, proposal_id: int) -> Project | None:
     """The project a proposal started, if any (callers have already checked the reader may see
     the proposal)."""
     return Project.objects.filter(proposal_id=proposal_id).select_related("evaluation_plan").first()
+
+
+def _signed_in(user) -> bool:
+    return getattr(user, "is_authenticated", False) and getattr(user, "is_active", False)
+
+
+def projects_visible_to(*, user) -> QuerySet[Project]:
+    if not _signed_in(user):
+        return Project.objects.none()
+    visible = Q(pk__in=ProjectTeamMember.objects.filter(person=user).values("project"))
+    if permissions.can_anywhere(user, Perm.VIEW):
+        visible |= Q(lead_collaborative__in=organisations.units_within(Perm.VIEW, user=user))
+    return Project.objects.filter(visible)
+
+
+def on_team(user, project: Project) -> bool:
+    return (
+        _signed_in(user) and ProjectTeamMember.objects.filter(project=project, person=user).exists()
+    )
+
+
+def may_change(user, project: Project) -> bool:
+    return on_team(user, project) or permissions.can(user, Perm.MANAGE, project.scope_path)
+
+
+class ProjectDiagrams:
+    """A project's driver diagram: seen by whoever sees the project, changed by its team and
+    leads (``diagrams.owners``)."""
+
+    kind = "project"
+
+    def access(self, *, user, owner_id: int) -> OwnerAccess | None:
+        project = (
+            projects_visible_to(user=user)
+            .select_related("lead_collaborative")
+            .filter(pk=owner_id)
+            .first()
+        )
+        if project is None:
+            return None
+        return OwnerAccess(
+            title=project.title, url="", may_view=True, may_edit=may_change(user, project)
+        )
+
+    def visible(self, *, user) -> QuerySet:
+        return projects_visible_to(user=user).values("pk")
+
+    def summaries(self, *, ids) -> dict[int, OwnerSummary]:
+        return {
+            project.pk: OwnerSummary(title=project.title, url="")
+            for project in Project.objects.filter(pk__in=list(ids)).only("title")
+        }

@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from arloesi.core import audit, permissions
-from arloesi.projects.models import Project, ProjectEvaluationPlan
+from arloesi.projects.models import Project, ProjectEvaluationPlan, ProjectTeamMember
 from arloesi.projects.permissions import Perm
 
 EVALUATION_PLAN_FIELDS = frozenset(
@@ -22,11 +22,14 @@ def project_start(
     planning_group,
     conditions: str = "",
     evaluation_plan: dict[str, str] | None = None,
+    team=(),
+    lead=None,
 ) -> Project:
     """Start the project an approval starts, as a pilot, with a copy of what was agreed.
 
     Called by the proposals app's decision service, inside its transaction; the actor is the
-    planning group's chair who approved it. Starting it again returns the project already there.
+    planning group's chair who approved it. ``team``: the people who will do it (the proposal's
+    authors), ``lead`` among them. Starting it again returns the project already there.
     """
     if not permissions.can(actor, Perm.START, planning_group.path):
         raise PermissionDenied
@@ -45,4 +48,12 @@ def project_start(
     )
     plan = {k: v for k, v in (evaluation_plan or {}).items() if k in EVALUATION_PLAN_FIELDS}
     audit.create(ProjectEvaluationPlan, actor=actor, project=project, **plan)
+    for person in team:
+        audit.create(
+            ProjectTeamMember,
+            actor=actor,
+            project=project,
+            person=person,
+            is_lead=person == lead,
+        )
     return project

@@ -11,6 +11,7 @@ class ProposalsConfig(AppConfig):
 
         _register_review()
         _register_authoring()
+        _register_diagrams()
 
 
 def _register_review() -> None:
@@ -51,3 +52,12 @@ def _register_authoring() -> None:
         order=50,
     )
     attention.register(proposal_attention.authoring_attention_for)
+
+
+def _register_diagrams() -> None:
+    """A proposal may have a driver diagram: the diagrams app asks this app who sees and changes
+    it."""
+    from arloesi.diagrams import owners
+    from arloesi.proposals.selectors.diagrams import ProposalDiagrams
+
+    owners.register(ProposalDiagrams())

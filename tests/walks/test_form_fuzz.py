@@ -40,6 +40,7 @@ from tests.walks.world import (
     ALL_URLS,
     FORM_ARGS,
     FORM_FILES,
+    FORM_PAGES,
     FORM_USERS,
     FORM_VALUES,
     PROBES,
@@ -138,6 +139,15 @@ def discover(world: World, target: Target) -> Discovered:
     owner = FORM_USERS[target.name](world)
     url = target.address(world)
     client = _client(owner)
+    if target.name in FORM_PAGES:
+        # A form on another page (a button of an editor): read there, posted here.
+        page_url = FORM_PAGES[target.name](world)
+        response = client.get(page_url)
+        assert response.status_code == 200, f"{target}: {page_url} answers {response.status_code}"
+        forms = [f for f in post_forms(response.content.decode(), page_url) if f.action == url]
+        csrf_cookie = client.cookies[settings.CSRF_COOKIE_NAME].value
+        world.forms_found[target] = Discovered(url, owner, forms, csrf_cookie, False)
+        return world.forms_found[target]
     response = client.get(url)
     post_only = response.status_code == 405
     if post_only:

@@ -16,6 +16,9 @@ app's ``tests/access.py`` has:
 - ``FORM_FILES`` (optional): URL name -> ``lambda world, text: uploaded file``, the file its
   owner would upload with ``text`` where a person's words go (so that hostile values reach
   what reads the file, not only its format check).
+- ``FORM_PAGES`` (optional): URL name -> ``lambda world: address``, the page that holds the
+  form of a URL that only answers POST (an editor's buttons on the diagram's page), so the fuzz
+  reads its fields there instead of posting the bare CSRF token.
 """
 
 import importlib
@@ -65,6 +68,9 @@ FORM_VALUES = {
 }
 FORM_FILES = {
     name: make for module in ACCESS for name, make in getattr(module, "FORM_FILES", {}).items()
+}
+FORM_PAGES = {
+    name: page for module in ACCESS for name, page in getattr(module, "FORM_PAGES", {}).items()
 }
 
 

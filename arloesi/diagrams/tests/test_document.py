@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from arloesi.core.characters import strip_control_characters
+from arloesi.core.characters import has_control_characters, strip_control_characters
 from arloesi.diagrams import document
 from arloesi.diagrams.document import MESSAGES, DocumentError, parse
 from arloesi.diagrams.tests.factories import CARE_HOMES, diagram
@@ -52,16 +52,18 @@ json_values = st.recursive(
     | st.booleans()
     | st.integers()
     | st.floats(allow_nan=False, allow_infinity=False)
-    | st.text(max_size=8),
+    | st.text(max_size=8).map(strip_control_characters),
     lambda inner: (
-        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3)
+        st.lists(inner, max_size=3)
+        | st.dictionaries(st.text(max_size=5).map(strip_control_characters), inner, max_size=3)
     ),
     max_leaves=6,
 )
 unknown_fields = st.dictionaries(
     st.text(min_size=1, max_size=6).filter(
         lambda k: (
-            k
+            not has_control_characters(k)
+            and k
             not in (
                 "id",
                 "kind",
@@ -89,6 +91,24 @@ def test_any_unknown_fields_and_any_text_survive_a_round_trip(top, node, link, t
     data["nodes"][1].update(node)
     data["links"][0].update(link)
     assert parse(json.dumps(data)).to_json() == data
+
+
+@pytest.mark.parametrize(
+    ("where", "code", "names"),
+    [
+        ("top", "file_field_control", ["note"]),
+        ("node", "node_field_control", ["p1", "note"]),
+        ("link", "link_field_control", ["aim → p1", "note"]),
+    ],
+)
+def test_hidden_control_characters_in_unknown_fields_are_refused_where_they_are(where, code, names):
+    data = diagram([AIM, ("p1", "primary", "Driver")], [("aim", "p1", "strong")])
+    holder = {"top": data, "node": data["nodes"][1], "link": data["links"][0]}[where]
+    holder["note"] = {"deep": ["fine", "nul\x00byte"]}
+    with pytest.raises(DocumentError) as refused:
+        parse(json.dumps(data))
+    assert refused.value.code == code
+    assert all(name in str(refused.value) for name in names)
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,9 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from arloesi.core import audit
+from arloesi.diagrams import services as diagram_services
 from arloesi.projects import services as project_services
-from arloesi.proposals.models import Decision, EvaluationPlan, Proposal
+from arloesi.proposals.models import Decision, EvaluationPlan, Proposal, ProposalAuthor
 from arloesi.proposals.sections import EVALUATION_FIELDS
 from arloesi.proposals.services import notifications
 from arloesi.proposals.services.rules import locked, move, require_chair
@@ -51,7 +52,8 @@ def decision_record(
     move(current, to_status=outcome, actor=actor, reason=rationale)
     if outcome in STARTS_PROJECT:
         plan = EvaluationPlan.objects.filter(proposal=current).first()
-        project_services.project_start(
+        authors = list(ProposalAuthor.objects.filter(proposal=current).select_related("person"))
+        project = project_services.project_start(
             actor=actor,
             proposal_id=current.pk,
             title=current.title,
@@ -61,6 +63,17 @@ def decision_record(
             evaluation_plan={name: getattr(plan, name) for name in EVALUATION_FIELDS}
             if plan
             else {},
+            team=[author.person for author in authors],
+            lead=next((author.person for author in authors if author.is_lead), None),
+        )
+        # The project starts from the diagram the planning group approved; the proposal's copy
+        # stays as it was.
+        diagram_services.diagram_carry_over(
+            actor=actor,
+            from_kind="proposal",
+            from_id=current.pk,
+            to_kind="project",
+            to_id=project.pk,
         )
     notifications.decision_recorded(decision=decision)
     return decision

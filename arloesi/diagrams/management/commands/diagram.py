@@ -13,27 +13,15 @@ import json
 import time
 from pathlib import Path
 
-import cairosvg
 from django.core.management.base import BaseCommand, CommandError
-from markupsafe import Markup
+from django.utils import translation
 
-from arloesi.core import pdf
-from arloesi.diagrams import drawing
+from arloesi.diagrams import rendering
 from arloesi.diagrams.document import DiagramDocument, DocumentError, parse
 from arloesi.diagrams.layout import Layout, layout_document
 
 REFUSED = 2
 FORMATS = (".svg", ".pdf", ".png")
-HEADINGS = ("Aim", "Primary drivers", "Secondary drivers", "Change ideas")
-KEY = ("Strong link", "Weak link")
-# Room for the drawing on an A4 landscape page (print style sheet: 12mm margins, a title).
-PAGE_WIDTH_MM = 273.0
-PAGE_HEIGHT_MM = 160.0
-# Twice the drawing's size, but within cairo's limits: 40 million pixels, 32,000 a side (a
-# diagram of 1,000 boxes is tens of thousands of pixels tall).
-PNG_SCALE = 2
-PNG_MAX_PIXELS = 40_000_000
-PNG_MAX_SIDE = 32_000
 
 
 class Command(BaseCommand):
@@ -82,39 +70,7 @@ def _read(file: Path) -> DiagramDocument:
 
 
 def _render(document: DiagramDocument, result: Layout, suffix: str) -> bytes:
-    title = document.title or "Driver diagram"
-    words = {"title": title, "description": describe(result), "headings": HEADINGS, "key": KEY}
-    if suffix == ".svg":
-        return drawing.draw(result, **words).encode("utf-8")
-    if suffix == ".png":
-        markup = drawing.draw(result, size_mm=None, **words)
-        height = result.height + drawing.KEY_BAND
-        scale = min(
-            PNG_SCALE,
-            (PNG_MAX_PIXELS / (result.width * height)) ** 0.5,
-            PNG_MAX_SIDE / height,
-            PNG_MAX_SIDE / result.width,
+    with translation.override("en"):
+        return rendering.render(
+            result, title=document.title or "Driver diagram", file_format=suffix.lstrip(".")
         )
-        return cairosvg.svg2png(
-            bytestring=markup.encode("utf-8"), output_width=round(result.width * scale)
-        )
-    height = result.height + drawing.KEY_BAND
-    width_mm = min(PAGE_WIDTH_MM, PAGE_HEIGHT_MM * result.width / height)
-    markup = drawing.draw(result, size_mm=width_mm, standalone=False, **words)
-    return pdf.render_pdf(
-        "diagrams/diagram_print.html",
-        {"title": title, "drawing": Markup(markup), "language": "en"},  # noqa: S704 (core.svg escapes)
-    )
-
-
-def describe(result: Layout) -> str:
-    """One sentence a screen reader can say for the drawing (English)."""
-    counts = [0, 0, 0, 0]
-    for box in result.boxes:
-        counts[box.column] += 1
-    weak = sum(route.strength == "weak" for route in result.routes)
-    return (
-        f"Driver diagram: {counts[0]} aim, {counts[1]} primary drivers, {counts[2]} secondary "
-        f"drivers and {counts[3]} change ideas, joined by {len(result.routes)} links "
-        f"({weak} weak)."
-    )

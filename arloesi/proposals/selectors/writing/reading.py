@@ -7,8 +7,11 @@ NHS number pasted by mistake — must not stay readable to everyone else.
 """
 
 from dataclasses import dataclass
+from typing import Any
 
 from arloesi.core import audit, permissions
+from arloesi.diagrams import selectors as diagrams
+from arloesi.projects import selectors as projects
 from arloesi.proposals.models import (
     CoAuthorInvitation,
     Decision,
@@ -35,7 +38,7 @@ from arloesi.proposals.selectors.writing.drafting import (
     nhs_number_fields,
     sponsors_of,
 )
-from arloesi.proposals.workflow import EDITABLE
+from arloesi.proposals.workflow import EDITABLE, STARTS_PROJECT
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,9 @@ class DetailPage:
     # A sponsorship the reader, as its collaborative's lead, is asked to confirm.
     sponsor_to_confirm: ProposalSponsor | None
     nhs_number_fields: list[str]
+    # The proposal's driver diagram, and the one of the project it started (its own copy).
+    diagram: Any
+    project_diagram: Any
 
 
 def detail_page(*, user, proposal: Proposal, access: ProposalAccess) -> DetailPage:
@@ -98,7 +104,21 @@ def detail_page(*, user, proposal: Proposal, access: ProposalAccess) -> DetailPa
             None,
         ),
         nhs_number_fields=nhs_number_fields(proposal, details.plan) if access.can_edit else [],
+        diagram=diagrams.diagram_of(kind="proposal", owner_id=proposal.pk),
+        project_diagram=_project_diagram(user, proposal),
     )
+
+
+def _project_diagram(user, proposal: Proposal) -> Any:
+    if proposal.status not in STARTS_PROJECT:
+        return None
+    project = projects.project_for_proposal(proposal_id=proposal.pk)
+    if project is None:
+        return None
+    diagram = diagrams.diagram_of(kind="project", owner_id=project.pk)
+    if diagram is None or not diagrams.diagram_access(user=user, diagram=diagram).may_view:
+        return None
+    return diagram
 
 
 def may_see_change_values(user, proposal: Proposal) -> bool:
