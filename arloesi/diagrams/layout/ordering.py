@@ -40,15 +40,15 @@ from collections.abc import Sequence
 from arloesi.diagrams.layout.columns import ColumnMatrix
 from arloesi.diagrams.layout.crossings import bilayer_crossings
 from arloesi.diagrams.layout.graph import LayeredGraph
-from arloesi.diagrams.layout.joint_moves import improve_jointly
+from arloesi.diagrams.layout.lookahead import Budget, pivot_search
 from arloesi.diagrams.layout.spectral import spectral_order
 
-# Up to this many vertices + links (a diagram of ~120 boxes), three starts are tried and the
-# joint moves too, as many as MAX_TRIALS but fewer as the graph grows (TRIAL_WORK / size²):
-# about 140 for a 60-box diagram, 30 for a 100-box one.
+# Up to this many vertices + links (a diagram of ~120 boxes), the starts are descended and
+# searched with the columns beside a pivot following (``lookahead``), within a budget of
+# places looked at; a further start is tried only while AGAIN of the budget is left.
 SMALL = 300
-MAX_TRIALS = 150
-TRIAL_WORK = 2_000_000
+LOOKAHEAD_WORK = 600
+TOTAL_WORK = 1000
 # Beyond it, the spectral start is refined by one sweep left to right, and a column longer
 # than LONG_COLUMN is sorted by barycentre instead of solved (its crossing matrix alone would
 # cost a tenth of a second): on graphs of 300 and 1,000 boxes the spectral order already has
@@ -71,15 +71,47 @@ def minimise_crossings(graph: LayeredGraph) -> Order:
     search = Search(graph)
     best: Order = []
     best_cost: Cost | None = None
+    spent = first = 0
     for start in STARTS:
+        # Another start only while the work so far and that of the first again fit in TOTAL_WORK.
+        if best_cost is not None and (not best_cost[0] or spent + first >= TOTAL_WORK):
+            break
         order = start(graph)
         found = search.descend(order)
+        budget = Budget(LOOKAHEAD_WORK)
+        order, found = _lookahead(graph, order, found, search, budget)
+        spent += LOOKAHEAD_WORK - budget.left
+        first = first or spent
         if best_cost is None or found < best_cost:
             best, best_cost = order, found
-    assert best_cost is not None
-    trials = min(MAX_TRIALS, TRIAL_WORK // size**2)
-    best, best_cost = improve_jointly(graph, best, best_cost, search, trials)
     return best
+
+
+def _lookahead(
+    graph: LayeredGraph, order: Order, found: Cost, search: "Search", budget: Budget
+) -> tuple[Order, Cost]:
+    """Pivot searches (``lookahead``) on the inner columns, largest first, each followed by the
+    descent from the pivot's neighbours; kept when the crossings went down, until every other
+    column has been tried since the last that helped (or all, if none has)."""
+    pivots = sorted(
+        (i for i in range(1, len(order) - 1) if len(order[i]) > 1), key=lambda i: -len(order[i])
+    )
+    needed = len(pivots)
+    failed = 0
+    turn = 0
+    while failed < needed and found[1] and budget.left > 0:
+        pivot = pivots[turn % len(pivots)]
+        turn += 1
+        trial = [list(layer) for layer in order]
+        if pivot_search(graph, trial, pivot, budget):
+            tried = search.descend(trial, first=pivot)
+            if tried < found:
+                order, found = trial, tried
+                failed = 0
+                needed = len(pivots) - 1
+                continue
+        failed += 1
+    return order, found
 
 
 def _large(graph: LayeredGraph) -> Order:
@@ -252,4 +284,4 @@ def _walked(graph: LayeredGraph) -> Order:
 
 # On diagrams people draw each start is descended and the best kept: each finds valleys the
 # others miss. Large graphs start from the normalised spectral order alone.
-STARTS = (_spectral_plain, _spectral, _walked)
+STARTS = (_spectral, _walked, _spectral_plain)
