@@ -135,10 +135,15 @@ def layout(
     nodes: Sequence[LayoutNode],
     links: Sequence[LayoutLink],
     settings: Settings = DEFAULT_SETTINGS,
+    keep_order: bool = False,
 ) -> Layout:
     """Place ``nodes`` and route ``links``. ValueError for an unknown node, a duplicate link
     or one that does not run from a column to a later one (documents are checked earlier,
-    with messages for people: ``diagrams.document``)."""
+    with messages for people: ``diagrams.document``).
+
+    ``keep_order``: keep each column's boxes in the order they come in ``nodes`` (the
+    person's own order) instead of the order with the fewest crossings; everything else
+    (positions, routes, the crossings count) is worked out as usual."""
     index_of = {node.id: i for i, node in enumerate(nodes)}
     if len(index_of) != len(nodes):
         raise ValueError("two nodes have the same id")
@@ -156,7 +161,7 @@ def layout(
         raise ValueError("a link appears twice")
 
     graph = build([node.column for node in nodes], pairs, COLUMNS)
-    order = ordering.minimise_crossings(graph)
+    order = ordering.kept_order(graph) if keep_order else ordering.minimise_crossings(graph)
 
     lines = [tuple(wrap(node.text, _text_room(settings), settings.font_size)) for node in nodes]
     widths = [_column_width(i, nodes, lines, settings) for i in range(COLUMNS)]
@@ -211,12 +216,15 @@ def layout(
     )
 
 
-def layout_document(document: "DiagramDocument", settings: Settings = DEFAULT_SETTINGS) -> Layout:
+def layout_document(
+    document: "DiagramDocument", settings: Settings = DEFAULT_SETTINGS, keep_order: bool = False
+) -> Layout:
     """The layout of a ``diagrams.document.DiagramDocument``."""
     return layout(
         [LayoutNode(n.id, n.column, n.text) for n in document.nodes],
         [LayoutLink(link.source, link.target, link.strength) for link in document.links],
         settings,
+        keep_order=keep_order,
     )
 
 

@@ -87,6 +87,38 @@ def minimise_crossings(graph: LayeredGraph) -> Order:
     return best
 
 
+def kept_order(graph: LayeredGraph) -> Order:
+    """Every column's boxes in the order they were given (the person's own order), and each
+    long link's pass through a column where a straight line from its box to its box would
+    cross it, among the boxes there."""
+    where = [0.0] * graph.vertex_count
+    for layer in graph.layers:
+        count = sum(graph.real[v] for v in layer)
+        place = 0
+        for v in layer:
+            if graph.real[v]:
+                where[v] = (place + 0.5) / count
+                place += 1
+    order: Order = [[] for _ in graph.layers]
+    for index, layer in enumerate(graph.layers):
+        keyed = []
+        for v in layer:
+            if not graph.real[v]:
+                # Walk the chain to its ends; the pass lies on the line between them.
+                source, before = v, 0
+                while not graph.real[source]:
+                    source, before = graph.up[source][0], before + 1
+                target, after = v, 0
+                while not graph.real[target]:
+                    target, after = graph.down[target][0], after + 1
+                share = before / (before + after)
+                where[v] = where[source] + (where[target] - where[source]) * share
+            keyed.append((where[v], not graph.real[v], v))
+        # Boxes keep their order (their keys increase); a pass goes below a box at its height.
+        order[index] = [v for _key, _virtual, v in sorted(keyed)]
+    return order
+
+
 def _lookahead(
     graph: LayeredGraph, order: Order, found: Cost, search: "Search", budget: Budget
 ) -> tuple[Order, Cost]:

@@ -56,8 +56,22 @@ def brute_force_crossings(result) -> int:
 @given(diagrams())
 def test_every_promise_of_the_layout_holds(diagram):
     nodes, links = diagram
-    result = layout(nodes, links)
+    assert_promises(nodes, links, layout(nodes, links))
 
+
+@settings(max_examples=60, deadline=None)
+@given(diagrams())
+def test_a_diagram_laid_out_in_its_own_order_keeps_every_column_as_given(diagram):
+    nodes, links = diagram
+    result = layout(nodes, links, keep_order=True)
+    assert_promises(nodes, links, result)
+    for column in range(4):
+        top_down = sorted((b for b in result.boxes if b.column == column), key=lambda b: b.y)
+        assert [b.id for b in top_down] == [n.id for n in nodes if n.column == column]
+    assert layout(nodes, links, keep_order=True) == result
+
+
+def assert_promises(nodes, links, result):
     # Every node placed once, in input order; every link once, with at least two points.
     assert [b.id for b in result.boxes] == [n.id for n in nodes]
     assert [(r.source, r.target) for r in result.routes] == [(k.source, k.target) for k in links]
@@ -128,6 +142,66 @@ def test_a_diagram_given_in_a_tangled_order_is_untangled():
         [("aim", "p1"), ("aim", "p2"), ("p1", "s2"), ("p2", "s1"), ("s1", "c2"), ("s2", "c1")],
     )
     assert column_crossings([["p1", "p2"], ["s1", "s2"]], [("p1", "s2"), ("p2", "s1")]) == 1
+    assert layout(nodes, links).crossings == 0
+
+
+def test_a_tangled_order_is_kept_when_the_person_asks_for_their_own():
+    nodes, links = diagram_of(
+        [["aim"], ["p1", "p2"], ["s1", "s2"], ["c1", "c2"]],
+        [("aim", "p1"), ("aim", "p2"), ("p1", "s2"), ("p2", "s1"), ("s1", "c2"), ("s2", "c1")],
+    )
+    result = layout(nodes, links, keep_order=True)
+    assert [b.id for b in sorted(result.boxes, key=lambda b: (b.column, b.y))] == [
+        "aim",
+        "p1",
+        "p2",
+        "s1",
+        "s2",
+        "c1",
+        "c2",
+    ]
+    assert result.crossings == 2
+
+
+def test_a_long_link_in_a_kept_order_passes_between_the_boxes_it_lies_between():
+    # aim → s2 passes the primary column; s2 is the lower of two, so it passes below p1.
+    nodes, links = diagram_of(
+        [["aim"], ["p1", "p2"], ["s1", "s2"], []],
+        [("aim", "p1"), ("aim", "p2"), ("p1", "s1"), ("p2", "s1"), ("aim", "s2")],
+    )
+    result = layout(nodes, links, keep_order=True)
+    box = {b.id: b for b in result.boxes}
+    (_, y), _ = result.routes[-1].points[1:3]
+    assert box["p1"].y + box["p1"].height <= y
+
+
+def test_a_diagram_that_can_be_drawn_without_crossings_is():
+    # Secondary drivers chained through shared change ideas (s3–s2–s4–s6) must line up at the
+    # border between the two primary drivers, change ideas and all (the --extra benchmark's
+    # realistic-72, where the joint moves this engine had before left 3 crossings).
+    children = {
+        "aim": ["p0", "p1", "s0", "s10"],
+        "p0": ["s0", "s1", "s2", "s3", "s4", "s5", "s6"],
+        "p1": ["s3", "s7", "s8", "s9", "s10", "s11", "s12"],
+        "s0": ["c0", "c1"], "s1": ["c2"], "s2": ["c3", "c6"], "s3": ["c3", "c4", "c5"],
+        "s4": ["c6", "c9"], "s5": ["c7"], "s6": ["c8", "c9"], "s7": ["c10"],
+        "s8": ["c11", "c13", "c14"], "s9": ["c12", "c13"], "s10": ["c14"], "s11": ["c15"],
+        "s12": ["c16"],
+    }  # fmt: skip
+    column = {"aim": 0} | {
+        f"{k}{i}": c for k, c in (("p", 1), ("s", 2), ("c", 3)) for i in range(17)
+    }
+    ids = [
+        "aim",
+        *children["aim"][:2],
+        *(f"s{i}" for i in range(13)),
+        *(f"c{i}" for i in range(17)),
+    ]
+    rng = random.Random(72)
+    nodes = [LayoutNode(i, column[i], i) for i in ids]
+    rng.shuffle(nodes)
+    links = [LayoutLink(a, b) for a, targets in children.items() for b in targets]
+    rng.shuffle(links)
     assert layout(nodes, links).crossings == 0
 
 
