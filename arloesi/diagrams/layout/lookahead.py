@@ -259,6 +259,11 @@ def _sift_block(followers, layer: list[int], at: int, width: int, touched, budge
 
 def _pass(followers, block: list[int], other: int, direction: int, overlays) -> int:
     """The block moves past ``other``, down (``direction`` 1: other was just below it) or up."""
+    gain = 0
     if direction > 0:
-        return sum(_swap_gain(followers, x, other, overlays) for x in reversed(block))
-    return sum(_swap_gain(followers, other, x, overlays) for x in block)
+        for x in reversed(block):
+            gain += _swap_gain(followers, x, other, overlays)
+    else:
+        for x in block:
+            gain += _swap_gain(followers, other, x, overlays)
+    return gain
