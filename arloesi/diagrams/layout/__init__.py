@@ -16,6 +16,9 @@ text, and each link (from, to, strength), and returns a ``Layout``:
   opposite vertical order (by box centre), links sharing an end never crossing — the figure
   FORMAT.md defines, and the one the ordering minimises (``ordering``).
 
+``layout(..., keep_order=True)`` keeps each column's boxes in the order of ``nodes`` (the
+person's own order) instead; the rest is worked out the same way.
+
 Sizes are in CSS pixels for 16px text (``Settings``). Four columns of at most 240px with 96px
 between them make a drawing about 1,270px wide, which prints on A4 landscape (277mm across)
 with the text at about 10pt. Deterministic: the same input gives the same layout. Pure: no
