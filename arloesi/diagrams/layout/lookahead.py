@@ -61,6 +61,7 @@ class _Follower:
                 for j in range(len(row)):
                     row[j] *= size_i
                     diff[j][i] = -row[j]
+        self.index = index
         self.diff = diff
         self.count = len(members)
         self.heavy = 2 * (graph.lexicographic_weight + 1)

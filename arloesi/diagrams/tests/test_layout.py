@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from arloesi.diagrams.layout import DEFAULT_SETTINGS, LayoutLink, LayoutNode, layout, ordering
+from arloesi.diagrams.layout import (
+    DEFAULT_SETTINGS,
+    LayoutLink,
+    LayoutNode,
+    layout,
+    lookahead,
+    ordering,
+)
 from arloesi.diagrams.layout.crossings import bilayer_crossings, column_crossings
 from arloesi.diagrams.layout.graph import build
 from arloesi.diagrams.layout.text import text_width
@@ -335,3 +342,35 @@ def test_the_crossings_kept_by_bookkeeping_match_a_recount(diagram, rng):
             trial[column][k], trial[column][k + 1] = trial[column][k + 1], trial[column][k]
             kept = search.descend(trial, first=column, weighted=search.weighted(found) + added)
             assert kept == ordering.cost(graph, trial)
+
+
+@settings(max_examples=40, deadline=None)
+@given(diagrams(max_per_column=7), st.randoms(use_true_random=False))
+def test_the_lookahead_keeps_its_followers_matrices_as_a_fresh_count_would(diagram, rng):
+    nodes, links = diagram
+    index = {n.id: i for i, n in enumerate(nodes)}
+    graph = build([n.column for n in nodes], [(index[k.source], index[k.target]) for k in links], 4)
+    order = [list(layer) for layer in graph.layers]
+    for layer in order:
+        rng.shuffle(layer)
+    for pivot in (1, 2):
+        for kept in followers_after_a_pivot_search(graph, order, pivot):
+            fresh = lookahead._Follower(graph, order, kept.index, pivot)
+            assert kept.diff == fresh.diff
+
+
+def followers_after_a_pivot_search(graph, order, pivot):
+    """Search column ``pivot`` of ``order`` (in place); the followers' matrices as it left them."""
+    made = []
+    original = lookahead._Follower
+
+    def recording(*args):
+        made.append(original(*args))
+        return made[-1]
+
+    lookahead._Follower = recording
+    try:
+        lookahead.pivot_search(graph, order, pivot, lookahead.Budget(10_000))
+    finally:
+        lookahead._Follower = original
+    return made
