@@ -16,6 +16,9 @@ text, and each link (from, to, strength), and returns a ``Layout``:
   opposite vertical order (by box centre), links sharing an end never crossing — the figure
   FORMAT.md defines, and the one the ordering minimises (``ordering``).
 
+``layout(..., keep_order=True)`` keeps each column's boxes in the order of ``nodes`` (the
+person's own order) instead; the rest is worked out the same way.
+
 Sizes are in CSS pixels for 16px text (``Settings``). Four columns of at most 240px with 96px
 between them make a drawing about 1,270px wide, which prints on A4 landscape (277mm across)
 with the text at about 10pt. Deterministic: the same input gives the same layout. Pure: no
@@ -135,10 +138,15 @@ def layout(
     nodes: Sequence[LayoutNode],
     links: Sequence[LayoutLink],
     settings: Settings = DEFAULT_SETTINGS,
+    keep_order: bool = False,
 ) -> Layout:
     """Place ``nodes`` and route ``links``. ValueError for an unknown node, a duplicate link
     or one that does not run from a column to a later one (documents are checked earlier,
-    with messages for people: ``diagrams.document``)."""
+    with messages for people: ``diagrams.document``).
+
+    ``keep_order``: keep each column's boxes in the order they come in ``nodes`` (the
+    person's own order) instead of the order with the fewest crossings; everything else
+    (positions, routes, the crossings count) is worked out as usual."""
     index_of = {node.id: i for i, node in enumerate(nodes)}
     if len(index_of) != len(nodes):
         raise ValueError("two nodes have the same id")
@@ -156,7 +164,7 @@ def layout(
         raise ValueError("a link appears twice")
 
     graph = build([node.column for node in nodes], pairs, COLUMNS)
-    order = ordering.minimise_crossings(graph)
+    order = ordering.kept_order(graph) if keep_order else ordering.minimise_crossings(graph)
 
     lines = [tuple(wrap(node.text, _text_room(settings), settings.font_size)) for node in nodes]
     widths = [_column_width(i, nodes, lines, settings) for i in range(COLUMNS)]
@@ -211,12 +219,15 @@ def layout(
     )
 
 
-def layout_document(document: "DiagramDocument", settings: Settings = DEFAULT_SETTINGS) -> Layout:
+def layout_document(
+    document: "DiagramDocument", settings: Settings = DEFAULT_SETTINGS, keep_order: bool = False
+) -> Layout:
     """The layout of a ``diagrams.document.DiagramDocument``."""
     return layout(
         [LayoutNode(n.id, n.column, n.text) for n in document.nodes],
         [LayoutLink(link.source, link.target, link.strength) for link in document.links],
         settings,
+        keep_order=keep_order,
     )
 
 

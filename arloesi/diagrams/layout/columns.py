@@ -102,48 +102,9 @@ class ColumnMatrix:
         return self.graph.up if step < 0 else self.graph.down
 
     def _build(self) -> list[list[int]]:
-        n = len(self.members)
-        diff = [[0] * n for _ in range(n)]
-        graph = self.graph
-        heavy = graph.lexicographic_weight
-        real = graph.real
-        for step, neighbours in self.sides:
-            side = self._neighbours(step)
-            position = {v: i for i, v in enumerate(neighbours)}
-            size = len(neighbours)
-            places = [sorted(position[w] for w in side[v]) for v in self.members]
-            # "Pure": every link on this side joins two boxes, so each of its crossings with
-            # another pure vertex's links is between real links.
-            pure = [real[v] and all(real[w] for w in side[v]) for v in self.members]
-            real_places = [
-                sorted(position[w] for w in side[v] if real[w]) if real[v] else []
-                for v in self.members
-            ]
-            owners = [i for i in range(n) if places[i]]
-            for k, i in enumerate(owners):
-                mine = places[i]
-                low, high, degree = mine[0], mine[-1], len(mine)
-                table = real_table = None
-                row = diff[i]
-                for j in owners[k + 1 :]:
-                    theirs = places[j]
-                    if theirs[0] > high:
-                        value = -degree * len(theirs)
-                    elif theirs[-1] < low:
-                        value = degree * len(theirs)
-                    else:
-                        if table is None:
-                            table = sign_table(mine, size)
-                        value = sum(map(table.__getitem__, theirs))
-                    if pure[i] and pure[j]:
-                        value *= heavy + 1
-                    elif real_places[i] and real_places[j]:
-                        if real_table is None:
-                            real_table = sign_table(real_places[i], size)
-                        value += heavy * sum(map(real_table.__getitem__, real_places[j]))
-                    row[j] += value
-                    diff[j][i] -= value
-        return diff
+        return crossing_diff(
+            self.graph, self.members, [(self._neighbours(step), n) for step, n in self.sides]
+        )
 
     def _apply(self, step: int, swapped: list[tuple[int, int]]) -> None:
         """Neighbours ``a`` and ``b`` swapped, ``a`` now above ``b``: every pair of links
@@ -174,6 +135,52 @@ class ColumnMatrix:
             if touched is not None:
                 touched.update(rows_a)
                 touched.update(rows_b)
+
+
+def crossing_diff(
+    graph: LayeredGraph, members: Sequence[int], sides: Sequence[tuple[list[list[int]], list[int]]]
+) -> list[list[int]]:
+    """The weighted crossing matrix ``diff`` of ``members`` (see the module's docstring) with
+    each side given as (the graph's up or down lists, that neighbouring column's order)."""
+    n = len(members)
+    diff = [[0] * n for _ in range(n)]
+    heavy = graph.lexicographic_weight
+    real = graph.real
+    for side, neighbours in sides:
+        position = {v: i for i, v in enumerate(neighbours)}
+        size = len(neighbours)
+        places = [sorted(position[w] for w in side[v]) for v in members]
+        # "Pure": every link on this side joins two boxes, so each of its crossings with
+        # another pure vertex's links is between real links.
+        pure = [real[v] and all(real[w] for w in side[v]) for v in members]
+        real_places = [
+            sorted(position[w] for w in side[v] if real[w]) if real[v] else [] for v in members
+        ]
+        owners = [i for i in range(n) if places[i]]
+        for k, i in enumerate(owners):
+            mine = places[i]
+            low, high, degree = mine[0], mine[-1], len(mine)
+            table = real_table = None
+            row = diff[i]
+            for j in owners[k + 1 :]:
+                theirs = places[j]
+                if theirs[0] > high:
+                    value = -degree * len(theirs)
+                elif theirs[-1] < low:
+                    value = degree * len(theirs)
+                else:
+                    if table is None:
+                        table = sign_table(mine, size)
+                    value = sum(map(table.__getitem__, theirs))
+                if pure[i] and pure[j]:
+                    value *= heavy + 1
+                elif real_places[i] and real_places[j]:
+                    if real_table is None:
+                        real_table = sign_table(real_places[i], size)
+                    value += heavy * sum(map(real_table.__getitem__, real_places[j]))
+                row[j] += value
+                diff[j][i] -= value
+    return diff
 
 
 def _swapped_pairs(

@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from arloesi.diagrams.layout import DEFAULT_SETTINGS, LayoutLink, LayoutNode, layout, ordering
+from arloesi.diagrams.layout import (
+    DEFAULT_SETTINGS,
+    LayoutLink,
+    LayoutNode,
+    layout,
+    lookahead,
+    ordering,
+)
 from arloesi.diagrams.layout.crossings import bilayer_crossings, column_crossings
 from arloesi.diagrams.layout.graph import build
 from arloesi.diagrams.layout.text import text_width
@@ -56,8 +63,22 @@ def brute_force_crossings(result) -> int:
 @given(diagrams())
 def test_every_promise_of_the_layout_holds(diagram):
     nodes, links = diagram
-    result = layout(nodes, links)
+    assert_promises(nodes, links, layout(nodes, links))
 
+
+@settings(max_examples=60, deadline=None)
+@given(diagrams())
+def test_a_diagram_laid_out_in_its_own_order_keeps_every_column_as_given(diagram):
+    nodes, links = diagram
+    result = layout(nodes, links, keep_order=True)
+    assert_promises(nodes, links, result)
+    for column in range(4):
+        top_down = sorted((b for b in result.boxes if b.column == column), key=lambda b: b.y)
+        assert [b.id for b in top_down] == [n.id for n in nodes if n.column == column]
+    assert layout(nodes, links, keep_order=True) == result
+
+
+def assert_promises(nodes, links, result):
     # Every node placed once, in input order; every link once, with at least two points.
     assert [b.id for b in result.boxes] == [n.id for n in nodes]
     assert [(r.source, r.target) for r in result.routes] == [(k.source, k.target) for k in links]
@@ -128,6 +149,66 @@ def test_a_diagram_given_in_a_tangled_order_is_untangled():
         [("aim", "p1"), ("aim", "p2"), ("p1", "s2"), ("p2", "s1"), ("s1", "c2"), ("s2", "c1")],
     )
     assert column_crossings([["p1", "p2"], ["s1", "s2"]], [("p1", "s2"), ("p2", "s1")]) == 1
+    assert layout(nodes, links).crossings == 0
+
+
+def test_a_tangled_order_is_kept_when_the_person_asks_for_their_own():
+    nodes, links = diagram_of(
+        [["aim"], ["p1", "p2"], ["s1", "s2"], ["c1", "c2"]],
+        [("aim", "p1"), ("aim", "p2"), ("p1", "s2"), ("p2", "s1"), ("s1", "c2"), ("s2", "c1")],
+    )
+    result = layout(nodes, links, keep_order=True)
+    assert [b.id for b in sorted(result.boxes, key=lambda b: (b.column, b.y))] == [
+        "aim",
+        "p1",
+        "p2",
+        "s1",
+        "s2",
+        "c1",
+        "c2",
+    ]
+    assert result.crossings == 2
+
+
+def test_a_long_link_in_a_kept_order_passes_between_the_boxes_it_lies_between():
+    # aim → s2 passes the primary column; s2 is the lower of two, so it passes below p1.
+    nodes, links = diagram_of(
+        [["aim"], ["p1", "p2"], ["s1", "s2"], []],
+        [("aim", "p1"), ("aim", "p2"), ("p1", "s1"), ("p2", "s1"), ("aim", "s2")],
+    )
+    result = layout(nodes, links, keep_order=True)
+    box = {b.id: b for b in result.boxes}
+    (_, y), _ = result.routes[-1].points[1:3]
+    assert box["p1"].y + box["p1"].height <= y
+
+
+def test_a_diagram_that_can_be_drawn_without_crossings_is():
+    # Secondary drivers chained through shared change ideas (s3–s2–s4–s6) must line up at the
+    # border between the two primary drivers, change ideas and all (the --extra benchmark's
+    # realistic-72, where the joint moves this engine had before left 3 crossings).
+    children = {
+        "aim": ["p0", "p1", "s0", "s10"],
+        "p0": ["s0", "s1", "s2", "s3", "s4", "s5", "s6"],
+        "p1": ["s3", "s7", "s8", "s9", "s10", "s11", "s12"],
+        "s0": ["c0", "c1"], "s1": ["c2"], "s2": ["c3", "c6"], "s3": ["c3", "c4", "c5"],
+        "s4": ["c6", "c9"], "s5": ["c7"], "s6": ["c8", "c9"], "s7": ["c10"],
+        "s8": ["c11", "c13", "c14"], "s9": ["c12", "c13"], "s10": ["c14"], "s11": ["c15"],
+        "s12": ["c16"],
+    }  # fmt: skip
+    column = {"aim": 0} | {
+        f"{k}{i}": c for k, c in (("p", 1), ("s", 2), ("c", 3)) for i in range(17)
+    }
+    ids = [
+        "aim",
+        *children["aim"][:2],
+        *(f"s{i}" for i in range(13)),
+        *(f"c{i}" for i in range(17)),
+    ]
+    rng = random.Random(72)
+    nodes = [LayoutNode(i, column[i], i) for i in ids]
+    rng.shuffle(nodes)
+    links = [LayoutLink(a, b) for a, targets in children.items() for b in targets]
+    rng.shuffle(links)
     assert layout(nodes, links).crossings == 0
 
 
@@ -261,3 +342,35 @@ def test_the_crossings_kept_by_bookkeeping_match_a_recount(diagram, rng):
             trial[column][k], trial[column][k + 1] = trial[column][k + 1], trial[column][k]
             kept = search.descend(trial, first=column, weighted=search.weighted(found) + added)
             assert kept == ordering.cost(graph, trial)
+
+
+@settings(max_examples=40, deadline=None)
+@given(diagrams(max_per_column=7), st.randoms(use_true_random=False))
+def test_the_lookahead_keeps_its_followers_matrices_as_a_fresh_count_would(diagram, rng):
+    nodes, links = diagram
+    index = {n.id: i for i, n in enumerate(nodes)}
+    graph = build([n.column for n in nodes], [(index[k.source], index[k.target]) for k in links], 4)
+    order = [list(layer) for layer in graph.layers]
+    for layer in order:
+        rng.shuffle(layer)
+    for pivot in (1, 2):
+        for kept in followers_after_a_pivot_search(graph, order, pivot):
+            fresh = lookahead._Follower(graph, order, kept.index, pivot)
+            assert kept.diff == fresh.diff
+
+
+def followers_after_a_pivot_search(graph, order, pivot):
+    """Search column ``pivot`` of ``order`` (in place); the followers' matrices as it left them."""
+    made = []
+    original = lookahead._Follower
+
+    def recording(*args):
+        made.append(original(*args))
+        return made[-1]
+
+    lookahead._Follower = recording
+    try:
+        lookahead.pivot_search(graph, order, pivot, lookahead.Budget(10_000))
+    finally:
+        lookahead._Follower = original
+    return made
