@@ -75,7 +75,7 @@ def drawn(content: Content):
         found = stored.from_stored(diagram.drawing)
     if found is None:
         nodes, links = layout_input(content)
-        found = layout(nodes, links, **({"keep_order": True} if diagram.keep_order else {}))
+        found = layout(nodes, links, keep_order=diagram.keep_order)
     return found
 
 

@@ -50,9 +50,7 @@ def changed(diagram: Diagram, *, actor) -> Diagram:
     """After a change: the next revision, laid out and stored with it."""
     content = content_of(diagram)
     nodes, links = layout_input(content)
-    drawn = stored.to_stored(
-        layout(nodes, links, **({"keep_order": True} if diagram.keep_order else {}))
-    )
+    drawn = stored.to_stored(layout(nodes, links, keep_order=diagram.keep_order))
     revision = diagram.revision + 1
     now = timezone.now()
     Diagram.objects.filter(pk=diagram.pk).update(
