@@ -152,6 +152,12 @@ NOT_PAGES = {
     "proposals:co_author_invitation_withdraw": "a button's POST",
     "proposals:need_remove": "a button's POST",
     "proposals:sponsor_remove": "a button's POST",
+    "diagrams:order": "an editor button's POST",
+    "diagrams:node_add": "an editor button's POST",
+    "diagrams:node_move": "an editor button's POST",
+    "diagrams:node_delete": "an editor button's POST",
+    "diagrams:node_restore": "an editor button's POST",
+    "diagrams:link_change": "an editor button's POST",
 }
 
 

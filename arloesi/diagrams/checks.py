@@ -99,8 +99,8 @@ def _aim(aim: AimParts) -> list[Check]:
         found.append(
             Check(
                 _(
-                    "The aim has no number: say how much will change (for example, from 62% to "
-                    "80% of requests)."
+                    "The aim has no number: say how much will change (for example, from 62 to "
+                    "80 in every 100 requests)."
                 )
             )
         )

@@ -31,7 +31,7 @@ type Order = list[list[int]]
 MAX_ROUNDS = 4
 
 
-class _Follower:
+class Follower:
     """A follower column's crossing matrix over its groups of twins."""
 
     def __init__(self, graph: LayeredGraph, order: Order, index: int, pivot: int) -> None:
@@ -82,7 +82,7 @@ class _Follower:
             self.links[v] = groups
 
 
-def _swap_gain(followers: Sequence[_Follower], top: int, bottom: int, overlays) -> int:
+def _swap_gain(followers: Sequence[Follower], top: int, bottom: int, overlays) -> int:
     """Growth of the sum of |diff| over the followers' pairs if ``bottom`` goes above ``top``
     (the bound goes down by half that), the new entries recorded in ``overlays``."""
     gain = 0
@@ -102,7 +102,7 @@ def _swap_gain(followers: Sequence[_Follower], top: int, bottom: int, overlays) 
     return gain
 
 
-def _pairs(f: _Follower, overlay: dict[int, int], below, above, weight: int) -> int:
+def _pairs(f: Follower, overlay: dict[int, int], below, above, weight: int) -> int:
     """Before, a link from u (in ``below``'s groups) to the lower pivot vertex and one from v
     (``above``) to the upper one crossed when u was above v and not the other way round; now
     the other way round. ``weight``: what such a crossing weighs."""
@@ -156,7 +156,7 @@ def pivot_search(graph: LayeredGraph, order: Order, pivot: int, budget: Budget) 
     if len(layer) < 2:
         return False
     followers = [
-        _Follower(graph, order, index, pivot)
+        Follower(graph, order, index, pivot)
         for index in (pivot - 1, pivot + 1)
         if 0 <= index < len(order) and len(order[index]) > 1
     ]

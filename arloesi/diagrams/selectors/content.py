@@ -17,9 +17,15 @@ class Content:
     # Links between live boxes, in the order they were made (or read from a file).
     links: list[DiagramLink]
     by_id: dict[int, DiagramNode] = field(init=False)
+    _sources: dict[int, list[DiagramLink]] = field(init=False)
+    _targets: dict[int, list[DiagramLink]] = field(init=False)
 
     def __post_init__(self):
         self.by_id = {node.pk: node for node in self.nodes}
+        self._sources, self._targets = {}, {}
+        for link in self.links:
+            self._sources.setdefault(link.target_id, []).append(link)
+            self._targets.setdefault(link.source_id, []).append(link)
 
     @property
     def aim(self) -> DiagramNode | None:
@@ -29,10 +35,10 @@ class Content:
         return [node for node in self.nodes if node.kind == kind]
 
     def sources_of(self, node_id: int) -> list[DiagramLink]:
-        return [link for link in self.links if link.target_id == node_id]
+        return self._sources.get(node_id, [])
 
     def targets_of(self, node_id: int) -> list[DiagramLink]:
-        return [link for link in self.links if link.source_id == node_id]
+        return self._targets.get(node_id, [])
 
 
 def content_of(diagram: Diagram) -> Content:

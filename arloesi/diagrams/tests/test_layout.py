@@ -355,22 +355,22 @@ def test_the_lookahead_keeps_its_followers_matrices_as_a_fresh_count_would(diagr
         rng.shuffle(layer)
     for pivot in (1, 2):
         for kept in followers_after_a_pivot_search(graph, order, pivot):
-            fresh = lookahead._Follower(graph, order, kept.index, pivot)
+            fresh = lookahead.Follower(graph, order, kept.index, pivot)
             assert kept.diff == fresh.diff
 
 
 def followers_after_a_pivot_search(graph, order, pivot):
     """Search column ``pivot`` of ``order`` (in place); the followers' matrices as it left them."""
     made = []
-    original = lookahead._Follower
+    original = lookahead.Follower
 
     def recording(*args):
         made.append(original(*args))
         return made[-1]
 
-    lookahead._Follower = recording
+    lookahead.Follower = recording
     try:
         lookahead.pivot_search(graph, order, pivot, lookahead.Budget(10_000))
     finally:
-        lookahead._Follower = original
+        lookahead.Follower = original
     return made

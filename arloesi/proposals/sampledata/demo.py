@@ -12,6 +12,9 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from arloesi.core.sampledata import DemoReport, register_demo
+from arloesi.diagrams import document
+from arloesi.diagrams import services as diagram_services
+from arloesi.diagrams.vocabulary import OwnerKind
 from arloesi.organisations.models import OrganisationUnit, Person
 from arloesi.organisations.sampledata.demo import demo_people_load
 from arloesi.proposals import services
@@ -38,6 +41,7 @@ from arloesi.proposals.sampledata.demo_content import (
     Spec,
     financial_year_start,
 )
+from arloesi.proposals.sampledata.demo_diagrams import DIAGRAMS
 from arloesi.proposals.workflow import Outcome
 
 
@@ -126,6 +130,14 @@ def _proposal(spec: Spec, *, units, people, priorities) -> Proposal:
     for profession, hours, skill in spec.needs:
         services.need_add(
             actor=author, proposal=proposal, profession=profession, hours=hours, skill=skill
+        )
+    if spec.title in DIAGRAMS:
+        diagram_services.diagram_start(
+            actor=author,
+            owner_kind=OwnerKind.PROPOSAL,
+            owner_id=proposal.pk,
+            title="",
+            source=document.from_json(DIAGRAMS[spec.title]),
         )
     if spec.state == "draft":
         # The pharmacy lead is asked to co-author the draft: sign in as them to accept.

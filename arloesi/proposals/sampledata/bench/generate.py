@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 
 from arloesi.core import bench
-from arloesi.projects.models import Project
+from arloesi.projects.models import Project, ProjectTeamMember
 from arloesi.proposals.criteria import DEFAULT_CRITERIA
 from arloesi.proposals.models import (
     ConflictDeclaration,
@@ -168,6 +168,7 @@ def _generate(*, scale: float, rng: random.Random) -> dict[str, int]:
         parts(rng, plan, proposal, rows=rows, leads=leads, now=now)
     for model in (Project, ReviewerAssignment):
         model.objects.bulk_create(rows[model.__name__], batch_size=BATCH_SIZE)
+    plan_of = {proposal.pk: plan for plan, proposal in zip(plans, proposals, strict=True)}
     # The rows nothing else refers to as plain rows: bulk_create's model instances were most of
     # the generation time at ten times all of Wales (400,000 scores).
     for model in (
@@ -204,6 +205,20 @@ def _generate(*, scale: float, rng: random.Random) -> dict[str, int]:
     bench.insert_rows(ConflictDeclaration, rows["ConflictDeclaration"])
     bench.insert_rows(Score, rows["Score"])
     bench.insert_rows(ReviewNote, group_wide_notes(plans, proposals, rows))
+    # Each project's team: its proposal's authors, the lead author leading it.
+    bench.insert_rows(
+        ProjectTeamMember,
+        (
+            {
+                "project_id": project.pk,
+                "person_id": person_id,
+                "is_lead": number == 0,
+                "joined_at": project.started_at,
+            }
+            for project in rows["Project"]
+            for number, person_id in enumerate(plan_of[project.proposal_id].authors)
+        ),
+    )
 
     return {
         "proposals": len(proposals),
