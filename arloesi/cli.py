@@ -3,9 +3,15 @@
 import os
 import sys
 
+# Commands that serve nothing and keep no secret, so they run on any machine as they are, with
+# no SECRET_KEY and no database: ``arloesi diagram layout|render FILE.json``.
+TOOLS = ("diagram",)
+
 
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "arloesi.settings")
+    if sys.argv[1:2] and sys.argv[1] in TOOLS:
+        os.environ.setdefault("ARLOESI_TOOL", "1")
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(["arloesi", *sys.argv[1:]])

@@ -30,6 +30,8 @@ DEMO_MODE = env_bool("ARLOESI_DEMO", DEBUG)
 # Development, demo and tests get local conveniences: e-mails as files, static files served
 # from the source tree, this computer as the default host.
 LOCAL = DEBUG or DEMO_MODE or TESTING
+# A command-line tool that serves no requests (arloesi.cli.TOOLS) needs no secret of its own.
+TOOL = env_bool("ARLOESI_TOOL", False)
 
 # The development key is published in this repository, so anyone could forge a session with it.
 # While it is in use the service answers only on this computer: the host names are loopback
@@ -39,7 +41,7 @@ DEVELOPMENT_SECRET_KEY = "arloesi-development-only-key-never-use-in-production-0
 LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if not LOCAL:
+    if not (LOCAL or TOOL):
         raise RuntimeError("Set SECRET_KEY (see .env.example).")
     SECRET_KEY = DEVELOPMENT_SECRET_KEY
 DEVELOPMENT_KEY_IN_USE = SECRET_KEY == DEVELOPMENT_SECRET_KEY

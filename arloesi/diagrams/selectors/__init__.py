@@ -16,6 +16,7 @@ from arloesi.diagrams.selectors.access import (
 from arloesi.diagrams.selectors.content import content_of, document_of, outline_of
 from arloesi.diagrams.selectors.lists import diagram_list_page, start_page
 from arloesi.diagrams.selectors.pages import (
+    aim_of,
     column_labels,
     deleted_node,
     diagram_page,
@@ -27,6 +28,7 @@ from arloesi.diagrams.selectors.pages import (
 )
 
 __all__ = [
+    "aim_of",
     "DiagramAccess",
     "column_labels",
     "content_of",

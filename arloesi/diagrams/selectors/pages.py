@@ -190,6 +190,12 @@ def links_page(*, diagram: Diagram, node_id: int) -> LinksPage | None:
     return LinksPage(diagram=diagram, node=node, groups=groups, revision=diagram.revision)
 
 
+def aim_of(*, diagram: Diagram) -> DiagramNode | None:
+    return DiagramNode.objects.filter(
+        diagram=diagram, kind=Kind.AIM, deleted_at__isnull=True
+    ).first()
+
+
 def node_for_page(*, diagram: Diagram, node_id: int) -> DiagramNode | None:
     return DiagramNode.objects.filter(diagram=diagram, pk=node_id, deleted_at__isnull=True).first()
 

@@ -67,7 +67,12 @@ def test_a_missing_file_or_an_unknown_output_format_is_refused_with_status_2(tmp
 
 def test_from_the_command_line_a_refusal_exits_2_with_the_reason_on_stderr_only(tmp_path):
     command = [sys.executable, "-m", "arloesi.cli", "diagram", "layout"]
-    env = {**os.environ, "ARLOESI_DEMO": "1"}
+    # As on any machine: no secret key, no demo mode, no database settings.
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("SECRET_KEY", "ARLOESI_DEMO", "DEBUG", "DATABASE_URL", "PYTEST_VERSION")
+    }
     refused = subprocess.run(
         [*command, str(write(tmp_path, BACKWARDS))], capture_output=True, text=True, env=env
     )
@@ -83,3 +88,12 @@ def test_from_the_command_line_a_refusal_exits_2_with_the_reason_on_stderr_only(
     )
     assert laid_out.returncode == 0
     assert set(json.loads(laid_out.stdout)) == {"nodes", "edges", "crossings", "elapsed_ms"}
+
+
+def test_render_can_draw_the_headings_and_key_in_welsh(tmp_path):
+    path = write(tmp_path, CARE_HOMES)
+    out = tmp_path / "out.svg"
+    run("render", str(path), "-o", str(out), "--language", "cy")
+    drawn = out.read_text(encoding="utf-8")
+    assert "Sbardunau sylfaenol" in drawn and "Cysylltiad gwan" in drawn
+    assert "Primary drivers" not in drawn

@@ -116,7 +116,7 @@ def diagram_detail(request, diagram, access):
 @for_editors
 @require_http_methods(["GET", "POST"])
 def diagram_aim(request, diagram):
-    aim = selectors.content_of(diagram).aim
+    aim = selectors.aim_of(diagram=diagram)
     form = forms.AimForm(posted(request), initial=forms.AimForm.initial_for(diagram, aim))
     if request.method == "POST" and form.is_valid():
         result = call_service(

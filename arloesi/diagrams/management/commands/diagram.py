@@ -1,12 +1,12 @@
 """``arloesi diagram layout|render FILE.json``: the exchange format from the command line.
 
     arloesi diagram layout FILE.json                          # the layout, as JSON, on stdout
-    arloesi diagram render FILE.json -o OUT.svg|OUT.pdf|OUT.png
+    arloesi diagram render FILE.json -o OUT.svg|OUT.pdf|OUT.png [--language cy]
 
 As /work/shared/reference/diagrams/FORMAT.md specifies: ``layout`` prints the JSON and nothing
 else on standard output; a file that cannot be read or breaks a rule of the format is refused
 with exit status 2, the reason on standard error and nothing on standard output. Words in the
-drawing (headings, key, description) are English here; pages pass the reader's language.
+drawing (headings, key, description) are English unless ``--language cy`` is given.
 """
 
 import json
@@ -34,8 +34,22 @@ class Command(BaseCommand):
         render = actions.add_parser("render", help="Draw the diagram to a file.")
         render.add_argument("file", type=Path)
         render.add_argument("-o", "--output", type=Path, required=True, help="OUT.svg|pdf|png")
+        render.add_argument(
+            "--language",
+            choices=("en", "cy"),
+            default="en",
+            help="The language of the drawing's headings and key (default en).",
+        )
 
-    def handle(self, *args, action: str, file: Path, output: Path | None = None, **options):
+    def handle(
+        self,
+        *args,
+        action: str,
+        file: Path,
+        output: Path | None = None,
+        language: str = "en",
+        **options,
+    ):
         if action == "render" and output.suffix.lower() not in FORMATS:
             raise CommandError(
                 f"{output.name}: the output must end in .svg, .pdf or .png", returncode=REFUSED
@@ -47,7 +61,7 @@ class Command(BaseCommand):
         if action == "layout":
             self.stdout.write(json.dumps(result.to_json(elapsed_ms), ensure_ascii=False))
             return
-        content = _render(document, result, output.suffix.lower())
+        content = _render(document, result, output.suffix.lower(), language)
         try:
             output.write_bytes(content)
         except OSError as error:
@@ -69,8 +83,10 @@ def _read(file: Path) -> DiagramDocument:
         raise CommandError(f"{file}: {error}", returncode=REFUSED) from error
 
 
-def _render(document: DiagramDocument, result: Layout, suffix: str) -> bytes:
-    with translation.override("en"):
+def _render(document: DiagramDocument, result: Layout, suffix: str, language: str) -> bytes:
+    with translation.override(language):
         return rendering.render(
-            result, title=document.title or "Driver diagram", file_format=suffix.lstrip(".")
+            result,
+            title=document.title or translation.gettext("Driver diagram"),
+            file_format=suffix.lstrip("."),
         )
