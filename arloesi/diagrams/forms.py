@@ -45,6 +45,8 @@ class StartForm(forms.Form):
         max_length=TEXT_LIMIT,
         rows=3,
         required=False,
+        # Needed for a blank diagram (clean() asks for it), so not labelled "(optional)".
+        draft=True,
         hint=_(
             "For a blank diagram: what will improve, by how much, for whom and by when. For "
             "example, “80% of same-day requests met on the day by March 2028”."
