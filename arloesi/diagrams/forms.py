@@ -96,6 +96,17 @@ class StartForm(forms.Form):
         return self.examples.get(source.removeprefix("example:")) if source else None
 
 
+def initial_source(requested: str | None, *, examples=(), copy_of: Diagram | None = None) -> str:
+    """What the start form has chosen when it opens: the copy being made; else the example a
+    link named (``?source=example:<slug>``: the list of diagrams links each example so); else a
+    blank diagram."""
+    if copy_of is not None:
+        return COPY
+    if requested in {f"example:{e.slug}" for e in examples}:
+        return requested
+    return BLANK
+
+
 class AimForm(VersionedForm):
     edited_fields = (
         "title",
