@@ -45,6 +45,8 @@ class StartForm(forms.Form):
         max_length=TEXT_LIMIT,
         rows=3,
         required=False,
+        # Needed for a blank diagram (clean() asks for it), so not labelled "(optional)".
+        draft=True,
         hint=_(
             "For a blank diagram: what will improve, by how much, for whom and by when. For "
             "example, “80% of same-day requests met on the day by March 2028”."
@@ -92,6 +94,17 @@ class StartForm(forms.Form):
     def example(self):
         source = self.cleaned_data["source"]
         return self.examples.get(source.removeprefix("example:")) if source else None
+
+
+def initial_source(requested: str | None, *, examples=(), copy_of: Diagram | None = None) -> str:
+    """What the start form has chosen when it opens: the copy being made; else the example a
+    link named (``?source=example:<slug>``: the list of diagrams links each example so); else a
+    blank diagram."""
+    if copy_of is not None:
+        return COPY
+    if requested in {f"example:{e.slug}" for e in examples}:
+        return requested
+    return BLANK
 
 
 class AimForm(VersionedForm):
