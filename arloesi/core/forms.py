@@ -51,7 +51,11 @@ def field_params(bf: forms.BoundField, **options) -> dict:
     if bf.help_text:
         params["hint"] = {"text": str(bf.help_text)}
     if bf.errors:
-        params["errorMessage"] = {"text": " ".join(str(e) for e in bf.errors)}
+        params["errorMessage"] = {
+            "text": " ".join(str(e) for e in bf.errors),
+            # The component's hidden "Error:" before the message, in the page's language.
+            "visuallyHiddenText": _("Error"),
+        }
     if options.get("hint"):
         params["hint"] = {"text": str(options["hint"])}
     for key in ("width", "classes", "autocomplete", "rows", "spellcheck", "inputmode"):

@@ -29,3 +29,16 @@ def test_typed_text_with_control_characters_is_refused_but_tabs_and_new_lines_ar
     kept = Name({"name": "Nia\tNurse"})
     assert kept.is_valid()
     assert kept.cleaned_data["name"] == "Nia\tNurse"
+
+
+def test_a_field_in_error_says_error_in_the_pages_language():
+    from django.utils import translation
+
+    class NameForm(forms.Form):
+        name = fields.text("Name", required_message="Enter your name")
+
+    form = NameForm({"name": ""})
+    assert not form.is_valid()
+    with translation.override("cy"):
+        params = field_params(form["name"])
+        assert str(params["errorMessage"]["visuallyHiddenText"]) == "Gwall"
