@@ -144,17 +144,12 @@ def node_delete(*, actor, diagram: Diagram, node_id: int) -> DiagramNode:
 
 @transaction.atomic
 def node_restore(*, actor, diagram: Diagram, node_id: int) -> DiagramNode:
-    """Undo a delete: the box comes back at the end of its list, with its links to boxes still
-    there."""
+    """Undo a delete: the box comes back where it was in its list (its position was kept), with
+    its links to boxes still there."""
     current = editable(actor, diagram)
     node = node_of(current, node_id, deleted=True)
     room_for(current, 1)
-    last = DiagramNode.objects.filter(
-        diagram=current, kind=node.kind, deleted_at__isnull=True
-    ).aggregate(last=Max("position"))
-    node = audit.update(
-        node, actor=actor, deleted_at=None, position=(last["last"] or 0) + 1, note="undo"
-    )
+    node = audit.update(node, actor=actor, deleted_at=None, note="undo")
     changed(current, actor=actor)
     return node
 
