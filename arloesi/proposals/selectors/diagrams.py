@@ -19,7 +19,13 @@ class ProposalDiagrams:
     kind = "proposal"
 
     def access(self, *, user, owner_id: int) -> OwnerAccess | None:
-        proposal = proposal_list_for(user=user).only("title", "status").filter(pk=owner_id).first()
+        proposal = (
+            proposal_list_for(user=user)
+            .select_related(None)
+            .only("title", "status")
+            .filter(pk=owner_id)
+            .first()
+        )
         if proposal is None:
             return None
         return OwnerAccess(
