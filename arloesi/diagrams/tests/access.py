@@ -76,9 +76,8 @@ def _maker(w):
     return w.b_diagram_maker
 
 
-FORM_USERS = {
-    name: _maker
-    for name in (
+FORM_USERS = dict.fromkeys(
+    (
         "diagrams:start",
         "diagrams:aim",
         "diagrams:order",
@@ -90,8 +89,9 @@ FORM_USERS = {
         "diagrams:node_delete",
         "diagrams:node_restore",
         "diagrams:link_change",
-    )
-}
+    ),
+    _maker,
+)
 
 
 def _detail(w) -> str:
