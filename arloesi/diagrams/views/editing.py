@@ -31,7 +31,7 @@ def node_add(request, diagram, kind: str):
     form = forms.NodeAddForm(request.POST, kind=kind, sources=sources)
     if not form.is_valid():
         errors = " ".join(" ".join(e) for e in form.errors.values())
-        return answer(request, diagram.pk, seen=None, error=errors, focus=f"id_{kind}-text")
+        return answer(request, diagram, seen=None, error=errors, focus=f"id_{kind}-text")
     result = call_service(
         request,
         lambda: services.node_add(
@@ -47,7 +47,7 @@ def node_add(request, diagram, kind: str):
     said = _("Added “%(box)s”.") % {"box": form.cleaned_data["text"][:80]} if result.ok else ""
     return answer(
         request,
-        diagram.pk,
+        diagram,
         seen=form.seen(),
         said=said,
         error=_refusal(result),
@@ -99,7 +99,7 @@ def _saved_message(removed: list[str]) -> str:
 def node_move(request, diagram, node_id: int):
     form = forms.MoveForm(request.POST)
     if not form.is_valid():
-        return answer(request, diagram.pk, seen=None, error=_("Select up or down"))
+        return answer(request, diagram, seen=None, error=_("Select up or down"))
     up = form.cleaned_data["direction"] == "up"
     result = call_service(
         request,
@@ -113,7 +113,7 @@ def node_move(request, diagram, node_id: int):
         )
     return answer(
         request,
-        diagram.pk,
+        diagram,
         seen=form.seen(),
         said=said,
         error=_refusal(result),
@@ -132,7 +132,7 @@ def node_delete(request, diagram, node_id: int):
     )
     return answer(
         request,
-        diagram.pk,
+        diagram,
         seen=form.seen(),
         said=_("Deleted “%(box)s”.") % _quoted(result.value) if result.ok else "",
         error=_refusal(result),
@@ -152,7 +152,7 @@ def node_restore(request, diagram, node_id: int):
     )
     return answer(
         request,
-        diagram.pk,
+        diagram,
         seen=form.seen(),
         said=_("Brought back “%(box)s”.") % _quoted(result.value) if result.ok else "",
         error=_refusal(result),
