@@ -5,6 +5,7 @@ them, and what every change leaves behind — the history, the next revision and
 from datetime import date
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Max
 
@@ -24,6 +25,7 @@ from arloesi.diagrams.tests.factories import (
     practitioner,
 )
 from arloesi.diagrams.vocabulary import Kind
+from arloesi.proposals.tests.factories import draft, setting
 
 pytestmark = pytest.mark.django_db
 
@@ -166,8 +168,6 @@ def test_a_file_of_more_than_a_thousand_boxes_is_refused(maker):
 
 
 def test_nobody_signed_out_starts_a_diagram():
-    from django.contrib.auth.models import AnonymousUser
-
     with pytest.raises(PermissionDenied):
         own_diagram(AnonymousUser())
 
@@ -677,8 +677,6 @@ def test_an_aim_statement_someone_else_changed_meanwhile_is_not_overwritten(make
 
 
 def test_only_a_stand_alone_diagram_is_shared(maker):
-    from arloesi.proposals.tests.factories import draft, setting
-
     s = setting()
     proposal = draft(s)
     d = imported(s.author, owner_kind="proposal", owner_id=proposal.pk)
