@@ -8,6 +8,11 @@ from arloesi.diagrams import selectors, services
 from arloesi.diagrams.document import parse
 from arloesi.organisations.roles import Role
 from arloesi.organisations.tests.factories import CollaborativeFactory, person_with_role
+from arloesi.projects import selectors as project_selectors
+from arloesi.proposals import selectors as proposal_selectors
+from arloesi.proposals import services as proposal_services
+from arloesi.proposals.tests.factories import complete_draft
+from arloesi.proposals.workflow import Status
 
 
 def diagram(nodes, links, **extra) -> dict:
@@ -107,3 +112,32 @@ def column(diagram, kind: str) -> list[str]:
 def fresh(diagram):
     diagram.refresh_from_db()
     return diagram
+
+
+# --- A proposal's diagram, from draft to project ----------------------------------------------
+
+
+def proposal_with_diagram(s, data=CARE_HOMES):
+    """A draft (ready to submit) in setting ``s``, with a diagram its lead author started from
+    ``data``."""
+    proposal = complete_draft(s)
+    return proposal, imported(s.author, data, owner_kind="proposal", owner_id=proposal.pk)
+
+
+def submitted(s, proposal):
+    """The draft submitted to an open intake, with the setting's reviewers assigned."""
+    if not proposal_selectors.intake_current(planning_group=s.planning_group):
+        proposal_services.intake_open(actor=s.chair, planning_group=s.planning_group)
+    proposal = proposal_services.proposal_submit(actor=s.author, proposal=proposal)
+    for reviewer in s.reviewers:
+        proposal_services.reviewer_assign(actor=s.chair, proposal=proposal, reviewer=reviewer)
+    return proposal
+
+
+def approved(s, proposal):
+    """The proposal submitted and approved by the chair: the project it starts."""
+    proposal = submitted(s, proposal)
+    proposal_services.decision_record(
+        actor=s.chair, proposal=proposal, outcome=Status.APPROVED, rationale="A sound plan"
+    )
+    return project_selectors.project_for_proposal(proposal_id=proposal.pk)
