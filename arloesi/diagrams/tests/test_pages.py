@@ -467,9 +467,45 @@ def test_sharing_and_deleting_a_diagram(signed_in, care_homes):
 
 def test_the_history_page_lists_the_changes(signed_in, maker, care_homes):
     services.node_add(actor=maker, diagram=care_homes, kind=Kind.PRIMARY, text="Families involved")
+    box = boxes(care_homes)["Families involved"]
+    services.node_update(
+        actor=maker,
+        diagram=care_homes,
+        node_id=box.pk,
+        expected_version=box.version,
+        text="Families and carers involved",
+        kind=Kind.PRIMARY,
+    )
     page = body(signed_in.get(url("history", care_homes)))
-    assert "Families involved" in page
+    assert "Families and carers involved" in page
     assert maker.full_name in page
+    assert "is shown only to" not in page
+
+
+def test_a_reader_of_the_history_sees_who_changed_what_but_not_earlier_words(
+    client, maker, care_homes
+):
+    box = boxes(care_homes)["Weekly MDT ward round"]
+    services.node_update(
+        actor=maker,
+        diagram=care_homes,
+        node_id=box.pk,
+        expected_version=box.version,
+        text="Fortnightly huddle with the pharmacist",
+        kind=Kind.CHANGE_IDEA,
+    )
+    care_homes = services.diagram_share_set(actor=maker, diagram=care_homes, shared=True)
+    client.force_login(practitioner())
+    page = body(client.get(url("history", care_homes)))
+    assert maker.full_name in page
+    assert "is shown only to" in page
+    # Each box is named as it is now; what it said before is not shown.
+    assert "Fortnightly huddle with the pharmacist" in page
+    assert "Weekly MDT ward round" not in page
+    # Its maker sees the words before and after.
+    client.force_login(maker)
+    page = body(client.get(url("history", care_homes)))
+    assert "Weekly MDT ward round" in page
 
 
 # --- Starting a diagram on the page -----------------------------------------------------------
