@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from arloesi.core.service_calls import call_service
+from arloesi.core.service_calls import CHANGED_MEANWHILE, call_service
 from arloesi.diagrams import forms, selectors, services
 from arloesi.diagrams.views.guards import answer, for_editors, is_htmx, posted
 from arloesi.diagrams.vocabulary import Kind
@@ -20,6 +20,20 @@ def _refusal(result) -> str:
 
 def _quoted(node) -> dict:
     return {"box": str(node)}
+
+
+def _gone_meanwhile(diagram, node_id: int, *, deleted: bool = False) -> bool:
+    """True when the box is this diagram's but someone else has deleted it meanwhile (or, for
+    ``deleted``, brought it back): the editor then shows the diagram as it is now, rather than a
+    404 that htmx would show as nothing. A box of another diagram is still a 404."""
+    here, there = selectors.node_for_page, selectors.deleted_node
+    if deleted:
+        here, there = there, here
+    if here(diagram=diagram, node_id=node_id) is not None:
+        return False
+    if there(diagram=diagram, node_id=node_id) is not None:
+        return True
+    raise Http404
 
 
 @for_editors
@@ -101,6 +115,8 @@ def node_move(request, diagram, node_id: int):
     if not form.is_valid():
         return answer(request, diagram, seen=None, error=_("Select up or down"))
     up = form.cleaned_data["direction"] == "up"
+    if _gone_meanwhile(diagram, node_id):
+        return answer(request, diagram, seen=form.seen(), error=str(CHANGED_MEANWHILE))
     result = call_service(
         request,
         lambda: services.node_move(actor=request.user, diagram=diagram, node_id=node_id, up=up),
@@ -125,6 +141,8 @@ def node_move(request, diagram, node_id: int):
 @require_POST
 def node_delete(request, diagram, node_id: int):
     form = forms.RevisionForm(request.POST)
+    if _gone_meanwhile(diagram, node_id):
+        return answer(request, diagram, seen=form.seen(), error=str(CHANGED_MEANWHILE))
     result = call_service(
         request,
         lambda: services.node_delete(actor=request.user, diagram=diagram, node_id=node_id),
@@ -145,6 +163,8 @@ def node_delete(request, diagram, node_id: int):
 @require_POST
 def node_restore(request, diagram, node_id: int):
     form = forms.RevisionForm(request.POST)
+    if _gone_meanwhile(diagram, node_id, deleted=True):
+        return answer(request, diagram, seen=form.seen(), error=str(CHANGED_MEANWHILE))
     result = call_service(
         request,
         lambda: services.node_restore(actor=request.user, diagram=diagram, node_id=node_id),
