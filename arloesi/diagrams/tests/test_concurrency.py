@@ -124,18 +124,50 @@ def test_a_link_to_a_box_moved_meanwhile_to_the_same_column_is_refused(pair):
         )
 
 
-def test_a_box_someone_else_deleted_is_not_changed_or_linked(client, pair):
+def test_a_box_someone_else_deleted_meanwhile_is_not_moved_and_the_editor_says_why(client, pair):
     d, first, second = pair
+    opened = d.revision
     c1 = boxes(d)["Weekly MDT ward round"]
     services.node_delete(actor=first, diagram=d, node_id=c1.pk)
     client.force_login(second)
+    for name in ("node_move", "node_delete"):
+        response = client.post(
+            reverse(f"diagrams:{name}", args=[d.pk, c1.pk]),
+            {"revision": opened, "direction": "up"},
+            **HTMX,
+        )
+        assert response.status_code == 200, name
+        fragment = response.content.decode()
+        assert "Someone else changed this while you were looking at it" in fragment
+        assert SOMEONE_ELSE in fragment
+        # The editor now shows the diagram without the box (it is under "Recently deleted").
+        assert f'id="box-{c1.pk}"' not in fragment
+    assert "Weekly MDT ward round" not in boxes(d)
+    # Without JavaScript: back to the page, with the same message.
     response = client.post(
         reverse("diagrams:node_move", args=[d.pk, c1.pk]),
-        {"revision": d.revision, "direction": "up"},
-        **HTMX,
+        {"revision": opened, "direction": "up"},
+        follow=True,
     )
-    assert response.status_code == 404
-    assert "Weekly MDT ward round" not in boxes(d)
-    # Their undo still brings it back.
+    assert "Someone else changed this while you were looking at it" in response.content.decode()
+    # Their undo still brings it back, with its links; a second undo finds it back already.
     services.node_restore(actor=first, diagram=d, node_id=c1.pk)
     assert ("Anticipatory care plans in place", "Weekly MDT ward round", "weak") in lines(d)
+    fragment = client.post(
+        reverse("diagrams:node_restore", args=[d.pk, c1.pk]), {"revision": opened}, **HTMX
+    ).content.decode()
+    assert "Someone else changed this while you were looking at it" in fragment
+
+
+def test_a_box_of_another_diagram_is_still_not_found(client, pair):
+    d, first, second = pair
+    other = imported(second, CARE_HOMES)
+    theirs = boxes(other)["Weekly MDT ward round"]
+    client.force_login(first)
+    for name in ("node_move", "node_delete", "node_restore"):
+        response = client.post(
+            reverse(f"diagrams:{name}", args=[d.pk, theirs.pk]),
+            {"revision": d.revision, "direction": "up"},
+            **HTMX,
+        )
+        assert response.status_code == 404, name
