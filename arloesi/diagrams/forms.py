@@ -94,6 +94,17 @@ class StartForm(forms.Form):
         return self.examples.get(source.removeprefix("example:")) if source else None
 
 
+def first_choice(*, requested: str | None, examples, copy_of: Diagram | None) -> str:
+    """What the start form has chosen when it opens: a copy when the person came from a
+    diagram's "Copy" link, the example an example's link names (``?source=example:<slug>``),
+    else a blank diagram."""
+    if copy_of is not None:
+        return COPY
+    if requested in {f"example:{e.slug}" for e in examples}:
+        return requested
+    return BLANK
+
+
 class AimForm(VersionedForm):
     edited_fields = (
         "title",

@@ -66,7 +66,11 @@ def diagram_start(request):
         request.FILES or None,
         examples=page.examples,
         copy_of=page.copy_of,
-        initial={"source": forms.COPY if page.copy_of else forms.BLANK},
+        initial={
+            "source": forms.first_choice(
+                requested=request.GET.get("source"), examples=page.examples, copy_of=page.copy_of
+            )
+        },
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
