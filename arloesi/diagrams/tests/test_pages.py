@@ -542,6 +542,18 @@ def test_starting_from_an_example_in_welsh(client, maker):
     assert d.title == library.example("same_day_access", "cy").title
 
 
+def test_an_examples_link_on_the_list_opens_the_start_page_with_that_example_chosen(signed_in):
+    page = body(signed_in.get(reverse("diagrams:list")))
+    link = reverse("diagrams:start") + "?source=example:same_day_access"
+    assert f'href="{link}"' in page
+    page = body(signed_in.get(link))
+    chosen = re.findall(r'<input[^>]*name="source"[^>]*value="([^"]+)"[^>]*checked', page)
+    assert chosen == ["example:same_day_access"]
+    page = body(signed_in.get(reverse("diagrams:start") + "?source=example:nonsense"))
+    chosen = re.findall(r'<input[^>]*name="source"[^>]*value="([^"]+)"[^>]*checked', page)
+    assert chosen == ["blank"]
+
+
 def test_starting_from_a_copy(signed_in, maker, care_homes):
     address = reverse("diagrams:start") + f"?copy={care_homes.pk}"
     assert "A copy of “Reduce avoidable A&amp;E attendances from care homes”" in body(
