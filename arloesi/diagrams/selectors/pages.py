@@ -4,6 +4,7 @@ the box form."""
 
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from markupsafe import Markup
 
 from arloesi.core import audit, permissions
@@ -239,15 +240,28 @@ def history_page(*, user, diagram: Diagram, access: DiagramAccess) -> HistoryPag
     value written by mistake."""
     administrator = permissions.can_anywhere(user, permissions.REDACT)
     show_values = access.may_edit or administrator
+    nodes = DiagramNode.objects.filter(diagram=diagram)
+    links = DiagramLink.objects.filter(diagram=diagram)
+    events = audit.history_for(diagram, including=(nodes, links), show_values=show_values)
+    if not show_values:
+        _named_as_now(events, nodes, links.select_related("source", "target"))
     return HistoryPage(
-        events=audit.history_for(
-            diagram,
-            including=(
-                DiagramNode.objects.filter(diagram=diagram),
-                DiagramLink.objects.filter(diagram=diagram),
-            ),
-            show_values=show_values,
-        ),
-        show_values=show_values,
-        can_redact=show_values and administrator,
+        events=events, show_values=show_values, can_redact=show_values and administrator
     )
+
+
+def _named_as_now(events: list, nodes, links) -> None:
+    """A box's name is its words: each event names it as it was then, which would show a reader
+    who may not see the words before and after every earlier draft. Name each box and link as
+    it is now instead."""
+    names = {
+        (ContentType.objects.get_for_model(DiagramNode).pk, str(node.pk)): str(node)
+        for node in nodes
+    }
+    names |= {
+        (ContentType.objects.get_for_model(DiagramLink).pk, str(link.pk)): str(link)
+        for link in links
+    }
+    for event in events:
+        if event.subject:
+            event.subject = names.get((event.content_type_id, event.object_id), event.subject)

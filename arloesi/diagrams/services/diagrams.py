@@ -6,6 +6,7 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from arloesi.core import audit
@@ -120,10 +121,16 @@ def diagram_aim_update(
         aim_target=aim_target,
     )
     node = DiagramNode.objects.filter(diagram=current, kind=Kind.AIM).first()
-    if node is None:
-        audit.create(DiagramNode, actor=actor, diagram=current, kind=Kind.AIM, text=aim)
-    elif node.text != aim:
-        audit.update(node, actor=actor, text=aim)
+    if node is None or node.text != aim:
+        if node is None:
+            audit.create(DiagramNode, actor=actor, diagram=current, kind=Kind.AIM, text=aim)
+        else:
+            audit.update(node, actor=actor, text=aim)
+        # The statement is on its box, not the diagram's row: a form that changed only it must
+        # still move the diagram's version on, or a form opened before would overwrite it.
+        if current.version == expected_version:
+            Diagram.objects.filter(pk=current.pk).update(version=F("version") + 1)
+            current.version += 1
     return changed(current, actor=actor)
 
 

@@ -22,19 +22,22 @@ EXAMPLE_ONLY = ("summary",)
 
 def smart_parts(extra: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     """The diagram's SMART fields read from a file's ``smart_aim``, and the unknown fields left;
-    ``smart_aim`` stays unknown unless every part in it is valid."""
+    ``smart_aim`` stays unknown unless every part in it is valid and would be written back the
+    same (an export leaves out empty parts, and writes the date as YYYY-MM-DD)."""
     smart = extra.get("smart_aim")
-    if not isinstance(smart, dict) or set(smart) - set(SMART_FIELDS):
+    if not isinstance(smart, dict) or not smart or set(smart) - set(SMART_FIELDS):
         return {}, extra
     values: dict[str, Any] = {}
     for name, value in smart.items():
         attribute = SMART_FIELDS[name]
-        if not isinstance(value, str) or has_control_characters(value):
+        if not isinstance(value, str) or not value or has_control_characters(value):
             return {}, extra
         if name == "by_when":
             try:
                 values[attribute] = date.fromisoformat(value)
             except ValueError:
+                return {}, extra
+            if values[attribute].isoformat() != value:
                 return {}, extra
             continue
         if len(value) > Diagram._meta.get_field(attribute).max_length:

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from arloesi.core.service_calls import call_service
+from arloesi.core.service_calls import CHANGED_MEANWHILE, call_service
 from arloesi.diagrams import forms, selectors, services
 from arloesi.diagrams.views.guards import answer, for_editors, is_htmx, posted
 from arloesi.diagrams.vocabulary import Kind
@@ -22,6 +22,20 @@ def _quoted(node) -> dict:
     return {"box": str(node)}
 
 
+def _gone_meanwhile(diagram, node_id: int, *, deleted: bool = False) -> bool:
+    """True when the box is this diagram's but someone else has deleted it meanwhile (or, for
+    ``deleted``, brought it back): the editor then shows the diagram as it is now, rather than a
+    404 that htmx would show as nothing. A box of another diagram is still a 404."""
+    here, there = selectors.node_for_page, selectors.deleted_node
+    if deleted:
+        here, there = there, here
+    if here(diagram=diagram, node_id=node_id) is not None:
+        return False
+    if there(diagram=diagram, node_id=node_id) is not None:
+        return True
+    raise Http404
+
+
 @for_editors
 @require_POST
 def node_add(request, diagram, kind: str):
@@ -31,7 +45,7 @@ def node_add(request, diagram, kind: str):
     form = forms.NodeAddForm(request.POST, kind=kind, sources=sources)
     if not form.is_valid():
         errors = " ".join(" ".join(e) for e in form.errors.values())
-        return answer(request, diagram.pk, seen=None, error=errors, focus=f"id_{kind}-text")
+        return answer(request, diagram, seen=None, error=errors, focus=f"id_{kind}-text")
     result = call_service(
         request,
         lambda: services.node_add(
@@ -47,7 +61,7 @@ def node_add(request, diagram, kind: str):
     said = _("Added “%(box)s”.") % {"box": form.cleaned_data["text"][:80]} if result.ok else ""
     return answer(
         request,
-        diagram.pk,
+        diagram,
         seen=form.seen(),
         said=said,
         error=_refusal(result),
@@ -99,8 +113,10 @@ def _saved_message(removed: list[str]) -> str:
 def node_move(request, diagram, node_id: int):
     form = forms.MoveForm(request.POST)
     if not form.is_valid():
-        return answer(request, diagram.pk, seen=None, error=_("Select up or down"))
+        return answer(request, diagram, seen=None, error=_("Select up or down"))
     up = form.cleaned_data["direction"] == "up"
+    if _gone_meanwhile(diagram, node_id):
+        return answer(request, diagram, seen=form.seen(), error=str(CHANGED_MEANWHILE))
     result = call_service(
         request,
         lambda: services.node_move(actor=request.user, diagram=diagram, node_id=node_id, up=up),
@@ -113,7 +129,7 @@ def node_move(request, diagram, node_id: int):
         )
     return answer(
         request,
-        diagram.pk,
+        diagram,
         seen=form.seen(),
         said=said,
         error=_refusal(result),
@@ -125,6 +141,8 @@ def node_move(request, diagram, node_id: int):
 @require_POST
 def node_delete(request, diagram, node_id: int):
     form = forms.RevisionForm(request.POST)
+    if _gone_meanwhile(diagram, node_id):
+        return answer(request, diagram, seen=form.seen(), error=str(CHANGED_MEANWHILE))
     result = call_service(
         request,
         lambda: services.node_delete(actor=request.user, diagram=diagram, node_id=node_id),
@@ -132,7 +150,7 @@ def node_delete(request, diagram, node_id: int):
     )
     return answer(
         request,
-        diagram.pk,
+        diagram,
         seen=form.seen(),
         said=_("Deleted “%(box)s”.") % _quoted(result.value) if result.ok else "",
         error=_refusal(result),
@@ -145,6 +163,8 @@ def node_delete(request, diagram, node_id: int):
 @require_POST
 def node_restore(request, diagram, node_id: int):
     form = forms.RevisionForm(request.POST)
+    if _gone_meanwhile(diagram, node_id, deleted=True):
+        return answer(request, diagram, seen=form.seen(), error=str(CHANGED_MEANWHILE))
     result = call_service(
         request,
         lambda: services.node_restore(actor=request.user, diagram=diagram, node_id=node_id),
@@ -152,7 +172,7 @@ def node_restore(request, diagram, node_id: int):
     )
     return answer(
         request,
-        diagram.pk,
+        diagram,
         seen=form.seen(),
         said=_("Brought back “%(box)s”.") % _quoted(result.value) if result.ok else "",
         error=_refusal(result),

@@ -53,7 +53,7 @@ def is_htmx(request) -> bool:
 
 def answer(
     request,
-    diagram_id: int,
+    diagram,
     *,
     seen: int | None,
     said: str = "",
@@ -61,19 +61,24 @@ def answer(
     undo: int | None = None,
     focus: str = "",
 ):
-    """After an edit. ``said``: what happened; ``error``: why nothing happened; ``undo``: a box
-    just deleted, to offer it back; ``focus``: the id of the control to put focus on."""
+    """After an edit of ``diagram`` (as this request found it, before the edit). ``seen``: the
+    revision the person's page showed; ``said``: what happened; ``error``: why nothing happened;
+    ``undo``: a box just deleted, to offer it back; ``focus``: the id of the control to put focus
+    on."""
+    before = diagram.revision
     if not is_htmx(request):
         if error:
             messages.error(request, error)
         elif said:
             messages.success(request, said)
         anchor = f"#{focus}" if focus else ""
-        return redirect(reverse("diagrams:detail", kwargs={"diagram_id": diagram_id}) + anchor)
-    diagram, access = selectors.diagram_get_for_user(user=request.user, diagram_id=diagram_id)
-    page = selectors.diagram_page(diagram=diagram, access=access)
-    # This request moved the revision on by one; more means someone else changed it too.
-    others = seen is not None and page.revision - (0 if error else 1) != seen
+        return redirect(reverse("diagrams:detail", kwargs={"diagram_id": diagram.pk}) + anchor)
+    now, access = selectors.diagram_get_for_user(user=request.user, diagram_id=diagram.pk)
+    page = selectors.diagram_page(diagram=now, access=access)
+    # Someone else changed it before this edit (the page was older than the diagram), or while
+    # it was made (this edit moves the revision on by one at most; an edit that changes nothing,
+    # like moving the first box up, does not move it at all).
+    others = seen is not None and (seen < before or page.revision > before + 1)
     return render(
         request,
         "diagrams/_editor.html",
