@@ -398,11 +398,12 @@ def test_undo_does_not_bring_back_a_link_to_a_box_deleted_meanwhile(maker, falls
     assert not any(s == "Regular exercise" for s, _t, _k in lines(falls))
 
 
-def test_a_box_brought_back_goes_at_the_end_of_its_list(maker, falls):
+def test_a_box_brought_back_goes_back_where_it_was_in_its_list(maker, falls):
     first = boxes(falls)["Strength and balance"]
     services.node_delete(actor=maker, diagram=falls, node_id=first.pk)
+    assert column(falls, Kind.PRIMARY) == ["Safer homes"]
     services.node_restore(actor=maker, diagram=falls, node_id=first.pk)
-    assert column(falls, Kind.PRIMARY) == ["Safer homes", "Strength and balance"]
+    assert column(falls, Kind.PRIMARY) == ["Strength and balance", "Safer homes"]
 
 
 def test_the_aim_cannot_be_deleted(maker, falls):

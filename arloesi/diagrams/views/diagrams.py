@@ -146,7 +146,7 @@ def diagram_aim(request, diagram):
 def diagram_order(request, diagram):
     form = forms.OrderForm(request.POST)
     if not form.is_valid():
-        return answer(request, diagram.pk, seen=None, error=_("Select an order"))
+        return answer(request, diagram, seen=None, error=_("Select an order"))
     keep = form.cleaned_data["keep_order"] == "keep"
     result = call_service(
         request,
@@ -160,7 +160,7 @@ def diagram_order(request, diagram):
     )
     return answer(
         request,
-        diagram.pk,
+        diagram,
         seen=form.seen(),
         said=said if result.ok else "",
         error=" ".join(result.error.messages) if result.error else "",
