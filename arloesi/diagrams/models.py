@@ -125,6 +125,9 @@ class DiagramLink(models.Model):
     extra = models.JSONField(_("other fields from the imported file"), default=dict, blank=True)
     # False when the file left the strength out (it is then strong): exported the same way.
     strength_given = models.BooleanField(default=True, editable=False)
+    # An unlinked pair keeps its row (so its history stays readable); linking them again brings
+    # it back.
+    deleted_at = models.DateTimeField(_("removed"), null=True, blank=True)
 
     audit_exclude = ("strength_given",)
 

@@ -49,7 +49,9 @@ def content_of(diagram: Diagram) -> Content:
     live = {node.pk: node for node in nodes}
     links = [
         link
-        for link in DiagramLink.objects.filter(diagram=diagram).order_by("position", "id")
+        for link in DiagramLink.objects.filter(diagram=diagram, deleted_at__isnull=True).order_by(
+            "position", "id"
+        )
         if link.source_id in live and link.target_id in live
     ]
     for link in links:

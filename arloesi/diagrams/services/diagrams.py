@@ -15,8 +15,15 @@ from arloesi.diagrams.models import Diagram, DiagramNode, Kind, OwnerKind
 from arloesi.diagrams.selectors.access import diagram_access, owner_access, signed_in
 from arloesi.diagrams.selectors.content import content_of, document_of
 from arloesi.diagrams.services.exchange import EXAMPLE_ONLY, smart_parts, write_content
-from arloesi.diagrams.services.rules import MAX_BOXES, TOO_MANY_BOXES, changed, editable
+from arloesi.diagrams.services.rules import (
+    MAX_BOXES,
+    TOO_MANY_BOXES,
+    changed,
+    editable,
+    quietly,
+)
 
+TITLE_LENGTH = Diagram._meta.get_field("title").max_length
 ALREADY_HAS_ONE = _("This already has a driver diagram: open it from its page.")
 
 
@@ -48,7 +55,8 @@ def diagram_start(
         actor=actor,
         owner_kind=owner_kind,
         owner_id=owner_id,
-        title=title or source.title or str(_("Driver diagram")),
+        # A file's title may be longer than a diagram's (the format allows 1,000 characters).
+        title=(title or source.title or str(_("Driver diagram")))[:TITLE_LENGTH],
         created_by=actor,
         extra=extra,
         **smart,
@@ -140,7 +148,7 @@ def diagram_order_set(*, actor, diagram: Diagram, keep_order: bool) -> Diagram:
     current = editable(actor, diagram)
     if current.keep_order == keep_order:
         return current
-    current = audit.update(current, actor=actor, keep_order=keep_order)
+    current = quietly(current, actor=actor, keep_order=keep_order)
     return changed(current, actor=actor)
 
 
@@ -150,7 +158,7 @@ def diagram_share_set(*, actor, diagram: Diagram, shared: bool) -> Diagram:
     current = editable(actor, diagram)
     if current.owner_kind != OwnerKind.STANDALONE:
         raise ValidationError(_("Only your own diagrams can be shared as templates."))
-    return audit.update(current, actor=actor, shared=shared)
+    return quietly(current, actor=actor, shared=shared)
 
 
 @transaction.atomic

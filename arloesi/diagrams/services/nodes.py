@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from arloesi.core import audit
 from arloesi.diagrams.models import COLUMN_OF, Diagram, DiagramLink, DiagramNode, Kind, Strength
-from arloesi.diagrams.services.rules import changed, editable, node_of, room_for
+from arloesi.diagrams.services.rules import changed, editable, node_of, quietly, room_for
 
 MOVABLE = (Kind.PRIMARY, Kind.SECONDARY, Kind.CHANGE_IDEA)
 
@@ -78,15 +78,17 @@ def node_update(
     removed: list[str] = []
     if kind != node.kind:
         column = COLUMN_OF[kind]
-        links = DiagramLink.objects.filter(diagram=current).select_related("source", "target")
+        links = DiagramLink.objects.filter(diagram=current, deleted_at__isnull=True).select_related(
+            "source", "target"
+        )
         for link in links.filter(source=node):
             if link.target.column <= column:
                 removed.append(str(link))
-                audit.delete(link, actor=actor)
+                audit.update(link, actor=actor, deleted_at=timezone.now())
         for link in links.filter(target=node):
             if link.source.column >= column:
                 removed.append(str(link))
-                audit.delete(link, actor=actor)
+                audit.update(link, actor=actor, deleted_at=timezone.now())
         last = DiagramNode.objects.filter(diagram=current, kind=kind).aggregate(
             last=Max("position")
         )
@@ -123,8 +125,7 @@ def node_move(*, actor, diagram: Diagram, node_id: int, up: bool) -> DiagramNode
     # Renumber the whole list: positions may repeat (boxes added at the same moment), and a
     # swap of two equal numbers would change nothing.
     for position, box in enumerate(column, start=1):
-        if box.position != position:
-            audit.update(box, actor=actor, position=position)
+        quietly(box, actor=actor, position=position)
     changed(current, actor=actor)
     return next(box for box in column if box.pk == node.pk)
 
@@ -181,6 +182,10 @@ def link_set(
             strength=strength,
             position=_next_link_position(current),
         )
+    elif link.deleted_at is not None:
+        # Unlinked before: the same row comes back, so its history reads as one story.
+        link.strength_given = True
+        link = audit.update(link, actor=actor, deleted_at=None, strength=strength)
     elif link.strength != strength:
         link.strength_given = True
         link = audit.update(link, actor=actor, strength=strength)
@@ -195,10 +200,10 @@ def link_remove(*, actor, diagram: Diagram, source_id: int, target_id: int) -> b
     """Unlink two boxes; False when they were not linked (someone unlinked them first)."""
     current = editable(actor, diagram)
     source, target = node_of(current, source_id), node_of(current, target_id)
-    link = DiagramLink.objects.filter(source=source, target=target).first()
+    link = DiagramLink.objects.filter(source=source, target=target, deleted_at__isnull=True).first()
     if link is None:
         return False
     link.source, link.target = source, target
-    audit.delete(link, actor=actor)
+    audit.update(link, actor=actor, deleted_at=timezone.now())
     changed(current, actor=actor)
     return True

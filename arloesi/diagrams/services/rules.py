@@ -11,6 +11,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from arloesi.core import audit
+from arloesi.core.models import AuditEvent
 from arloesi.diagrams import stored
 from arloesi.diagrams.layout import layout
 from arloesi.diagrams.models import Diagram, DiagramNode
@@ -44,6 +46,25 @@ def room_for(diagram: Diagram, more: int) -> None:
     live = DiagramNode.objects.filter(diagram=diagram, deleted_at__isnull=True).count()
     if live + more > MAX_BOXES:
         raise ValidationError(TOO_MANY_BOXES % {"limit": f"{MAX_BOXES:,}"})
+
+
+def quietly(obj, *, actor, **fields):
+    """Change fields that no form edits (a box's place in its list, how the drawing orders the
+    boxes, sharing): recorded in the audit trail like any change, but without moving the version
+    a form is guarded by — a box moved down is not a reason to call someone's edit of its words
+    stale."""
+    changes = {
+        name: [str(getattr(obj, name)), str(value)]
+        for name, value in fields.items()
+        if getattr(obj, name) != value
+    }
+    if not changes:
+        return obj
+    type(obj).objects.filter(pk=obj.pk).update(**fields)
+    for name, value in fields.items():
+        setattr(obj, name, value)
+    audit.record(actor=actor, obj=obj, action=AuditEvent.Action.UPDATED, changes=changes)
+    return obj
 
 
 def changed(diagram: Diagram, *, actor) -> Diagram:

@@ -216,6 +216,11 @@ def diagram_history(request, diagram, access):
             "show_values": page.show_values,
             "can_redact": page.can_redact,
             "back_url": reverse("diagrams:detail", kwargs={"diagram_id": diagram.pk}),
+            "hidden_values_note": _(
+                "This shows who changed which boxes and links, and when. What was written before "
+                "and after each change is shown only to those who may change the diagram, and "
+                "administrators."
+            ),
         },
     )
 
