@@ -75,7 +75,11 @@ class Diagram(VersionedModel):
                 name="diagram_owner_given",
             ),
         ]
-        indexes = [models.Index(fields=["created_by", "owner_kind"])]
+        indexes = [
+            models.Index(fields=["created_by", "owner_kind"]),
+            # The list reads newest change first and stops after a page (bench/README.md).
+            models.Index(fields=["-changed_at", "-id"], name="diagram_newest_first"),
+        ]
 
     def __str__(self):
         return self.title

@@ -82,7 +82,13 @@ def visible_q(user) -> Q:
         return Q(pk__in=[])
     visible = Q(owner_kind=OwnerKind.STANDALONE) & (Q(created_by=user) | Q(shared=True))
     for kind, owner in owners.registered().items():
-        visible |= Q(owner_kind=kind, owner_id__in=owner.visible(user=user))
+        # Only the owners that have a diagram are asked about: every proposal published in Wales
+        # is visible to everyone, and hashing all of them cost more than the whole page.
+        with_diagrams = Diagram.objects.filter(owner_kind=kind).values("owner_id")
+        visible |= Q(
+            owner_kind=kind,
+            owner_id__in=owner.visible(user=user).filter(pk__in=with_diagrams),
+        )
     return visible
 
 
