@@ -130,6 +130,18 @@ def signed_in_page(new_page, live_server, email):
     return page
 
 
+def main(page):
+    return page.get_by_role("main")
+
+
+def heading(page):
+    return page.get_by_role("heading", level=1)
+
+
+def success_banner(page):
+    return page.locator(".nhsuk-notification-banner--success")
+
+
 def sign_out(page):
     page.locator(".nhsuk-header__account-form").get_by_role("button").click()
     page.wait_for_url("**/sign-in/")

@@ -27,7 +27,7 @@ from playwright.sync_api import expect
 from arloesi.core.sampledata import DEMO_PASSWORD
 from arloesi.diagrams import document
 from arloesi.diagrams.tests.factories import CARE_HOMES
-from tests.system.conftest import assert_accessible, signed_in_page
+from tests.system.conftest import assert_accessible, heading, main, signed_in_page, success_banner
 
 pytestmark = pytest.mark.browser
 
@@ -55,18 +55,6 @@ def t(language, text, **values):
 def about(action, box):
     """The name of a box's button or link: the action, then the box's words (hidden but read)."""
     return re.compile(rf"^{re.escape(action)}\s*:\s*{re.escape(box)}$")
-
-
-def main(page):
-    return page.get_by_role("main")
-
-
-def heading(page):
-    return page.get_by_role("heading", level=1)
-
-
-def success_banner(page):
-    return page.locator(".nhsuk-notification-banner--success")
 
 
 def status(page):

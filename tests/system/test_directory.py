@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.system.conftest import assert_accessible, sign_in
+from tests.system.conftest import assert_accessible, heading, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -19,10 +19,6 @@ def tab_to(page, name, *, limit=40):
         if focused == name:
             return
     pytest.fail(f"{name!r} could not be reached with the Tab key")
-
-
-def heading(page):
-    return page.get_by_role("heading", level=1)
 
 
 def switch_language(page, expected_lang):

@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.system.conftest import assert_accessible, sign_in
+from tests.system.conftest import assert_accessible, heading, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -15,10 +15,6 @@ FOOTER_PAGES = [
     ("Privacy notice", "privacy", "Privacy notice"),
     ("Cookies", "cookies", "Cookies"),
 ]
-
-
-def heading(page):
-    return page.get_by_role("heading", level=1)
 
 
 def switch_language(page, language):

@@ -22,7 +22,7 @@ from django.utils import translation
 from playwright.sync_api import expect
 
 from arloesi.organisations.roles import Profession
-from tests.system.conftest import assert_accessible, signed_in_page
+from tests.system.conftest import assert_accessible, heading, main, signed_in_page, success_banner
 
 pytestmark = pytest.mark.browser
 
@@ -139,18 +139,6 @@ def person_in_own_browser(new_page, live_server, email, language, path=""):
     page.goto(f"/{language}/{path}")
     expect(page.locator("html")).to_have_attribute("lang", language)
     return page
-
-
-def main(page):
-    return page.get_by_role("main")
-
-
-def heading(page):
-    return page.get_by_role("heading", level=1)
-
-
-def success_banner(page):
-    return page.locator(".nhsuk-notification-banner--success")
 
 
 def open_task(page, language, section):

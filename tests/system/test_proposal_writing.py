@@ -5,7 +5,7 @@ Welsh. Every page is checked with axe."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.system.conftest import assert_accessible, sign_in
+from tests.system.conftest import assert_accessible, heading, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -21,10 +21,6 @@ SECTIONS = [
     "Evaluation plan",
     "Attachments",
 ]
-
-
-def heading(page):
-    return page.get_by_role("heading", level=1)
 
 
 def save(page):
