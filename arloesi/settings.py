@@ -226,6 +226,11 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 TASK_RESULTS_KEEP_SUCCEEDED_DAYS = int(os.environ.get("TASK_RESULTS_KEEP_SUCCEEDED_DAYS", "7"))
 TASK_RESULTS_KEEP_FAILED_DAYS = int(os.environ.get("TASK_RESULTS_KEEP_FAILED_DAYS", "30"))
 
+# Projects: a project with no progress update for this many days is flagged stale; reminders go
+# this many days before a PDSA cycle or milestone is due, and once when it is overdue.
+PROJECT_STALE_AFTER_DAYS = int(os.environ.get("PROJECT_STALE_AFTER_DAYS", "30"))
+REMINDER_DAYS_BEFORE_DUE = int(os.environ.get("REMINDER_DAYS_BEFORE_DUE", "3"))
+
 # --- Security -------------------------------------------------------------------------------
 SECURE_CSP = {
     "default-src": [CSP.SELF],

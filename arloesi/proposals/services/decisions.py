@@ -11,7 +11,14 @@ from django.utils.translation import gettext_lazy as _
 from arloesi.core import audit
 from arloesi.diagrams import services as diagram_services
 from arloesi.projects import services as project_services
-from arloesi.proposals.models import Decision, EvaluationPlan, Proposal, ProposalAuthor
+from arloesi.proposals.models import (
+    Decision,
+    EvaluationPlan,
+    Proposal,
+    ProposalAuthor,
+    ProposalPriority,
+    ProposalSponsor,
+)
 from arloesi.proposals.sections import EVALUATION_FIELDS
 from arloesi.proposals.services import notifications
 from arloesi.proposals.services.rules import locked, move, require_chair
@@ -65,6 +72,15 @@ def decision_record(
             else {},
             team=[author.person for author in authors],
             lead=next((author.person for author in authors if author.is_lead), None),
+            sponsors=[
+                sponsor.collaborative
+                for sponsor in ProposalSponsor.objects.filter(proposal=current).select_related(
+                    "collaborative"
+                )
+            ],
+            priority_ids=ProposalPriority.objects.filter(proposal=current).values_list(
+                "priority_id", flat=True
+            ),
         )
         # The project starts from the diagram the planning group approved; the proposal's copy
         # stays as it was.

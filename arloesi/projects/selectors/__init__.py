@@ -1,0 +1,18 @@
+"""The projects app's front door for reads: who sees and changes a project (``access``), the
+project's pages, its cycles, the schedule and the dashboards."""
+
+from arloesi.projects.selectors.access import (
+    ProjectDiagrams,
+    may_change,
+    on_team,
+    project_for_proposal,
+    projects_visible_to,
+)
+
+__all__ = [
+    "ProjectDiagrams",
+    "may_change",
+    "on_team",
+    "project_for_proposal",
+    "projects_visible_to",
+]

@@ -1,0 +1,39 @@
+"""The words projects are described in: stages, outcomes, RAG status, PDSA decisions and the
+state of a cycle. Pure (no database), shared by models, forms, selectors and templates."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Stage(models.TextChoices):
+    PILOT = "pilot", _("Pilot or mobilising")
+    DELIVERING = "delivering", _("Delivering")
+    EVALUATING = "evaluating", _("Evaluating")
+    CLOSED = "closed", _("Closed")
+
+
+class Outcome(models.TextChoices):
+    MAINSTREAMED = "mainstreamed", _("Mainstreamed")
+    SCALE_UP = "scale_up", _("Candidate for scale-up")
+    STOPPED = "stopped", _("Stopped")
+
+
+class Rag(models.TextChoices):
+    RED = "red", _("Red")
+    AMBER = "amber", _("Amber")
+    GREEN = "green", _("Green")
+
+
+class ActDecision(models.TextChoices):
+    ADOPT = "adopt", _("Adopt")
+    ADAPT = "adapt", _("Adapt")
+    ABANDON = "abandon", _("Abandon")
+
+
+class CycleState(models.TextChoices):
+    """Where a PDSA cycle is: worked out from its dates and what has been recorded."""
+
+    PLANNED = "planned", _("Planned")
+    RUNNING = "running", _("Running")
+    OVERDUE = "overdue", _("Overdue")
+    COMPLETED = "completed", _("Completed")
