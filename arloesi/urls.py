@@ -11,6 +11,7 @@ urlpatterns += i18n_patterns(
     path("", include("arloesi.core.urls")),
     path("", include("arloesi.organisations.urls")),
     path("", include("arloesi.diagrams.urls")),
+    path("", include("arloesi.projects.urls")),
     path("", include("arloesi.proposals.urls")),
     prefix_default_language=True,
 )

@@ -9,11 +9,12 @@ its cluster's leads (``projects.manage``).
 """
 
 from django.db.models import Q, QuerySet
+from django.http import Http404
 
 from arloesi.core import permissions
 from arloesi.diagrams.owners import OwnerAccess, OwnerSummary
 from arloesi.organisations import selectors as organisations
-from arloesi.projects.models import Project, ProjectTeamMember
+from arloesi.projects.models import PdsaCycle, Project, ProjectTeamMember
 from arloesi.projects.permissions import Perm
 
 
@@ -34,6 +35,32 @@ def projects_visible_to(*, user) -> QuerySet[Project]:
     if permissions.can_anywhere(user, Perm.VIEW):
         visible |= Q(lead_collaborative__in=organisations.units_within(Perm.VIEW, user=user))
     return Project.objects.filter(visible)
+
+
+def project_get_for_user(*, user, project_id: int) -> Project:
+    """The project, if ``user`` may see it; otherwise 404 (a guessed id reveals nothing)."""
+    project = (
+        projects_visible_to(user=user)
+        .select_related("lead_collaborative", "planning_group")
+        .filter(pk=project_id)
+        .first()
+    )
+    if project is None:
+        raise Http404
+    return project
+
+
+def cycle_get_for_user(*, user, cycle_id: int) -> PdsaCycle:
+    """The PDSA cycle, if ``user`` may see its project; otherwise 404."""
+    cycle = (
+        PdsaCycle.objects.filter(project__in=projects_visible_to(user=user))
+        .select_related("project", "ramp", "owner")
+        .filter(pk=cycle_id)
+        .first()
+    )
+    if cycle is None:
+        raise Http404
+    return cycle
 
 
 def on_team(user, project: Project) -> bool:

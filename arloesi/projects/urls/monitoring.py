@@ -1,0 +1,3 @@
+"""Project pages: monitoring."""
+
+urlpatterns: list = []
