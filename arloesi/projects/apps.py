@@ -12,3 +12,22 @@ class ProjectsConfig(AppConfig):
         from arloesi.projects.selectors import ProjectDiagrams
 
         owners.register(ProjectDiagrams())
+        _register_monitoring()
+
+
+def _register_monitoring() -> None:
+    """Monitoring: the schedule and the dashboard of the widest unit a person follows, and the
+    home-page items their projects need from them."""
+    from arloesi.core import attention, navigation
+    from arloesi.core import permissions as core_permissions
+    from arloesi.projects.permissions import Perm
+    from arloesi.projects.selectors import monitoring_attention_for
+
+    def follows_projects(user) -> bool:
+        return core_permissions.can_anywhere(user, Perm.VIEW)
+
+    navigation.register(_("Schedule"), "projects:schedule_home", visible=follows_projects, order=70)
+    navigation.register(
+        _("Project dashboard"), "projects:dashboard_home", visible=follows_projects, order=71
+    )
+    attention.register(monitoring_attention_for)
