@@ -44,7 +44,8 @@ def test_a_project_lead_sees_what_their_project_needs(m):
             reverse("projects:detail", kwargs={"project_id": m.falls.project.pk}),
         ),
     ]
-    assert items[3].text.startswith("Milestone “Homes signed up” of “Falls in care homes” is due on")
+    due_soon = "Milestone “Homes signed up” of “Falls in care homes” is due on"
+    assert items[3].text.startswith(due_soon)
 
 
 def test_whoever_leads_an_overdue_cycle_sees_it(m):
