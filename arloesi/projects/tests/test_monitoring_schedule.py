@@ -164,3 +164,15 @@ def test_the_way_in_leads_to_the_widest_unit(m, client):
     client.force_login(m.falls.s.chair)
     response = client.get(reverse("projects:schedule_home"))
     assert response.url == reverse("projects:schedule", kwargs={"unit_id": m.cluster.parent.pk})
+
+
+def test_the_schedule_and_dashboard_are_in_welsh(m, client):
+    from django.utils import translation
+
+    client.force_login(m.cluster_lead)
+    with translation.override("cy"):
+        schedule = client.get(reverse("projects:schedule", kwargs={"unit_id": m.cluster.pk}))
+        dashboard = client.get(reverse("projects:dashboard", kwargs={"unit_id": m.cluster.pk}))
+    assert "Amserlen y prosiectau" in schedule.content.decode()
+    assert "Llinell amser y prosiectau" in schedule.content.decode()
+    assert "Dangosfwrdd prosiectau" in dashboard.content.decode()
