@@ -142,7 +142,8 @@ def filtered(projects: QuerySet[Project], filters: Filters, *, today: date) -> Q
     if filters.rag:
         projects = projects.filter(rag="" if filters.rag == NO_RAG else filters.rag)
     if filters.stale:
-        projects = projects.filter(last_update_at__lt=stale_before())
+        # Only a project still running can be stale.
+        projects = current(projects).filter(last_update_at__lt=stale_before())
     milestone_late = Exists(
         Milestone.objects.filter(overdue_milestones(today), project=OuterRef("pk"))
     )
