@@ -8,7 +8,8 @@ markers and a line for today, drawn as SVG through ``core.svg`` (ADR 0006).
 - Milestones are diamonds on the row: filled when done, hollow when still to do, and a hollow
   triangle when overdue — shapes, not only colours, tell them apart; a key below says so.
 - Months are marked along the top; today is a dashed vertical line, labelled.
-- ``role="img"`` with ``<title>`` and ``<desc>``; each bar and marker has its own ``<title>``.
+- ``role="img"`` with ``<title>`` and ``<desc>`` (the drawing is one image to a screen reader;
+  the table beside it gives the dates); each bar's ``<title>`` is its tooltip.
   The page shows the same projects as a table beside it. Words come from the caller, already
   in the reader's language.
 
@@ -28,6 +29,7 @@ PALE_BLUE = "#d2e3f3"
 GREY = "#4c6272"
 PALE_GREY = "#f0f4f5"
 RED = "#d5281b"
+WHITE = "#ffffff"
 LABEL_WIDTH = 260.0
 CHART_WIDTH = 700.0
 ROW_HEIGHT = 28.0
@@ -123,13 +125,28 @@ def draw(
             "class": "app-timeline",
             "font-family": FONT_FAMILY,
             "font-size": 12,
+            "fill": TEXT_COLOUR,
         },
         svg.element("title", {"id": "timeline-title"}, words.title),
         svg.element("desc", {"id": "timeline-desc"}, words.description),
     )
     root.add(_month_grid(start, end, x, height - KEY_BAND, month_label))
+    # Labels, bars and milestones each in one group that carries their colours, so that each of
+    # the hundreds of shapes a page draws carries only where it is.
+    labels = svg.element("g", {"class": "app-timeline__labels"})
+    bars = svg.element(
+        "g",
+        {"class": "app-timeline__bars", "fill": PALE_BLUE, "stroke": NHS_BLUE, "stroke-width": 1},
+    )
+    marks = svg.element(
+        "g", {"class": "app-timeline__milestones", "stroke": NHS_BLUE, "stroke-width": 2}
+    )
     for number, row in enumerate(rows):
-        root.add(_row(row, number, x, today, words))
+        label, bar, markers = _row(row, number, x, today, words)
+        labels.add(label)
+        bars.add(bar)
+        marks.add(*markers)
+    root.add(labels, bars, marks)
     bottom = height - KEY_BAND
     root.add(
         svg.element(
@@ -157,89 +174,66 @@ def draw(
 
 
 def _month_grid(start, end, x, bottom: float, month_label) -> svg.Element:
-    group = svg.element("g", {"class": "app-timeline__months"})
-    every = max(1, len(months(start, end)) // 12)
-    for number, month in enumerate(months(start, end)):
+    """A line and a label at the start of each month — of every few months when the timeline
+    spans more than a year, so labels never overlap."""
+    group = svg.element("g", {"class": "app-timeline__months", "stroke": "#d8dde0"})
+    all_months = months(start, end)
+    every = max(1, -(-len(all_months) // 12))
+    for month in all_months[::every]:
         group.add(
+            svg.element("line", {"x1": x(month), "y1": HEADER - 4, "x2": x(month), "y2": bottom}),
             svg.element(
-                "line",
-                {"x1": x(month), "y1": HEADER - 4, "x2": x(month), "y2": bottom,
-                 "stroke": PALE_GREY if number % every else "#d8dde0", "stroke-width": 1},
-            )
-        )  # fmt: skip
-        if number % every == 0:
-            group.add(
-                svg.element(
-                    "text", {"x": x(month) + 2, "y": HEADER - 14, "fill": GREY}, month_label(month)
-                )
-            )
+                "text",
+                {"x": x(month) + 2, "y": HEADER - 14, "fill": GREY, "stroke": "none"},
+                month_label(month),
+            ),
+        )
     return group
 
 
-def _row(row: Row, number: int, x, today: date, words: Words) -> svg.Element:
+def _row(row: Row, number: int, x, today: date, words: Words):
+    """A project's label, bar and milestones."""
     top = HEADER + number * ROW_HEIGHT
     middle = top + ROW_HEIGHT / 2
-    group = svg.element("g", {"class": "app-timeline__row"})
-    if number % 2:
-        group.add(
-            svg.element(
-                "rect",
-                {"x": 0, "y": top, "width": LABEL_WIDTH + CHART_WIDTH, "height": ROW_HEIGHT,
-                 "fill": PALE_GREY, "opacity": 0.5},
-            )
-        )  # fmt: skip
-    group.add(
-        svg.element("text", {"x": 4, "y": middle + 4, "fill": TEXT_COLOUR}, shorten(row.label))
-    )
+    label = svg.element("text", {"x": 4, "y": middle + 4}, shorten(row.label))
     ends_on = row.ends_on or max(today, row.starts_on)
     bar = {
         "x": x(row.starts_on),
         "y": top + 7,
         "width": max(x(ends_on) - x(row.starts_on), 2.0),
         "height": ROW_HEIGHT - 14,
-        "fill": PALE_BLUE,
-        "stroke": NHS_BLUE,
-        "stroke-width": 1,
-        "class": "app-timeline__bar",
     }
     if row.ends_on is None:
         bar["stroke-dasharray"] = "4 2"
         bar["fill"] = "none"
     ends = row.ends_on.isoformat() if row.ends_on else words.no_end
     when = f"{row.starts_on.isoformat()} – {ends}"
-    group.add(svg.element("rect", bar, svg.element("title", {}, f"{row.label}: {when}")))
-    for mark in row.marks:
-        group.add(_marker(mark, x(mark.on), middle, words))
-    return group
+    return (
+        label,
+        svg.element("rect", bar, svg.element("title", {}, f"{row.label}: {when}")),
+        [_marker(mark, x(mark.on), middle) for mark in row.marks],
+    )
 
 
-def _diamond(cx: float, cy: float) -> str:
-    return svg.path_data(
-        [("M", (cx, cy - MARKER)), ("L", (cx + MARKER, cy)), ("L", (cx, cy + MARKER)),
-         ("L", (cx - MARKER, cy)), ("Z", ())]
-    )  # fmt: skip
+def _diamond(cx: int, cy: int) -> str:
+    m = int(MARKER)
+    return f"{cx},{cy - m} {cx + m},{cy} {cx},{cy + m} {cx - m},{cy}"
 
 
-def _triangle(cx: float, cy: float) -> str:
-    return svg.path_data(
-        [("M", (cx, cy - MARKER)), ("L", (cx + MARKER, cy + MARKER)),
-         ("L", (cx - MARKER, cy + MARKER)), ("Z", ())]
-    )  # fmt: skip
+def _triangle(cx: int, cy: int) -> str:
+    m = int(MARKER)
+    return f"{cx},{cy - m} {cx + m},{cy + m} {cx - m},{cy + m}"
 
 
-def _marker(mark: Mark, cx: float, cy: float, words: Words) -> svg.Element:
+def _marker(mark: Mark, cx: float, cy: float) -> svg.Element:
+    """A milestone's marker (whole pixels: a page shows hundreds); the shape tells done, to do
+    and overdue apart."""
+    cx, cy = round(cx), round(cy)
     if mark.done:
-        shape, fill, stroke, state = _diamond(cx, cy), NHS_BLUE, NHS_BLUE, words.done
-    elif mark.overdue:
-        shape, fill, stroke, state = _triangle(cx, cy), "#ffffff", RED, words.overdue
-    else:
-        shape, fill, stroke, state = _diamond(cx, cy), "#ffffff", NHS_BLUE, words.to_do
-    return svg.element(
-        "path",
-        {"d": shape, "fill": fill, "stroke": stroke, "stroke-width": 2,
-         "class": "app-timeline__milestone"},
-        svg.element("title", {}, f"{mark.title} ({mark.on.isoformat()}): {state}"),
-    )  # fmt: skip
+        return svg.element("polygon", {"points": _diamond(cx, cy), "fill": NHS_BLUE})
+    if mark.overdue:
+        return svg.element("polygon", {"points": _triangle(cx, cy), "fill": WHITE, "stroke": RED})
+    return svg.element("polygon", {"points": _diamond(cx, cy), "fill": WHITE})
 
 
 def _key(top: float, words: Words) -> svg.Element:
@@ -250,8 +244,9 @@ def _key(top: float, words: Words) -> svg.Element:
         (Mark(date.min, "", done=False, overdue=False), words.to_do),
         (Mark(date.min, "", done=False, overdue=True), words.overdue),
     ):
-        marker = _marker(mark, left + MARKER, top + 4, words)
-        marker.children = []
+        marker = _marker(mark, left + MARKER, top + 4)
+        marker.attributes.setdefault("stroke", NHS_BLUE)
+        marker.attributes["stroke-width"] = 2
         group.add(marker, svg.element("text", {"x": left + 18, "y": top + 8}, label))
         left += 30 + 7 * len(label)
     return group

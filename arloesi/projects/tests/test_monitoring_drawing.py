@@ -75,7 +75,8 @@ def test_the_timeline_is_an_accessible_safe_drawing():
     markup = timeline.draw(rows, today=date(2026, 3, 1), words=WORDS, month_label=str)
     assert markup.startswith("<svg") and 'role="img"' in markup
     assert "<title" in markup and "<desc" in markup
-    assert "<script" not in markup and "M &amp; S" in markup
+    assert "<script" not in markup and "&lt;script&gt;" in markup
+    assert markup.count("<polygon") == 1 + 3  # the overdue milestone and the key
     assert "style=" not in markup
     assert 'stroke-dasharray="4 2"' in markup  # no planned end: a dashed outline
 

@@ -3,12 +3,14 @@ for the exports, and the milestones for the calendar file — in a fixed number 
 however many projects the unit has (a page shows 50; the timeline draws that page's).
 """
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, F, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.utils import formats, timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from markupsafe import Markup
 
@@ -40,10 +42,34 @@ ROW_FIELDS = (
 )
 
 
+@functools.lru_cache(maxsize=4096)
+def _day(day: date, language: str | None) -> str:
+    """A date as pages write it (``core.jinja``'s ``date``), once per date and language: a page
+    of the schedule writes 150 of them."""
+    return formats.date_format(day, "j F Y")
+
+
+def day_text(day: date | None) -> str:
+    return _day(day, get_language()) if day else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Due:
+    """A milestone as the schedule shows it."""
+
+    title: str
+    due_on: date
+    done_on: date | None
+
+    @property
+    def due_text(self) -> str:
+        return day_text(self.due_on)
+
+
 @dataclass
 class ScheduleRow:
     project: Project
-    milestones: list[Milestone] = field(default_factory=list)
+    milestones: list[Due] = field(default_factory=list)
     open_cycles: int = 0
     overdue_cycles: int = 0
     stale: bool = False
@@ -54,8 +80,16 @@ class ScheduleRow:
         return self.project.starts_on or timezone.localdate(self.project.started_at)
 
     @property
-    def next_milestone(self) -> Milestone | None:
+    def next_milestone(self) -> Due | None:
         return next((m for m in self.milestones if m.done_on is None), None)
+
+    @property
+    def starts_text(self) -> str:
+        return day_text(self.starts_on)
+
+    @property
+    def ends_text(self) -> str:
+        return day_text(self.project.planned_end_on)
 
     @property
     def overdue_milestones(self) -> int:
@@ -74,16 +108,23 @@ def _rows(projects: list[Project], *, today: date) -> list[ScheduleRow]:
     """Rows for ``projects``: two queries (their milestones, their cycles counted)."""
     ids = [project.pk for project in projects]
     milestones = defaultdict(list)
-    for milestone in Milestone.objects.filter(project_id__in=ids).only(
-        "project_id", "title", "due_on", "done_on"
+    for project_id, title, due_on, done_on in (
+        Milestone.objects.filter(project_id__in=ids)
+        .order_by("due_on", "id")
+        .values_list("project_id", "title", "due_on", "done_on")
     ):
-        milestones[milestone.project_id].append(milestone)
+        milestones[project_id].append(Due(title, due_on, done_on))
+    # Counted per project from its own index (the open-cycles index would read every open
+    # cycle in Wales).
     cycles = {
         row["project_id"]: row
-        for row in PdsaCycle.objects.filter(project_id__in=ids, completed_at__isnull=True)
+        for row in PdsaCycle.objects.filter(project_id__in=ids)
         .order_by()
         .values("project_id")
-        .annotate(open=Count("id"), overdue=Count("id", filter=overdue_cycles(today)))
+        .annotate(
+            open=Count("id", filter=Q(completed_at__isnull=True)),
+            overdue=Count("id", filter=overdue_cycles(today)),
+        )
     }
     stale = stale_before()
     return [
@@ -112,19 +153,22 @@ def _options(projects: QuerySet[Project]) -> Options:
     """The choices of each filter: the local priorities and lead collaboratives of the unit's
     current projects (two queries)."""
     welsh = _is_welsh()
-    priority_rows = (
+    # Sorted here: SQLite sorts the joined rows before it drops the repeated ones.
+    priority_rows = sorted(
         Project.priorities.through.objects.filter(project__in=current(projects).values("pk"))
+        .order_by()
         .values_list("localpriority_id", "localpriority__title_en", "localpriority__title_cy")
-        .distinct()
-        .order_by("localpriority__title_en", "localpriority_id")
+        .distinct(),
+        key=lambda row: (row[1], row[0]),
     )
-    collaborative_rows = (
+    collaborative_rows = sorted(
         current(projects)
+        .order_by()
         .values_list(
             "lead_collaborative_id", "lead_collaborative__name_en", "lead_collaborative__name_cy"
         )
-        .distinct()
-        .order_by("lead_collaborative__name_en", "lead_collaborative_id")
+        .distinct(),
+        key=lambda row: (row[1], row[0]),
     )
     return Options(
         stages=Stage.choices,
@@ -142,8 +186,6 @@ def _options(projects: QuerySet[Project]) -> Options:
 
 
 def _is_welsh() -> bool:
-    from django.utils.translation import get_language
-
     return get_language() == "cy"
 
 

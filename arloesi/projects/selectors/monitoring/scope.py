@@ -144,16 +144,16 @@ def filtered(projects: QuerySet[Project], filters: Filters, *, today: date) -> Q
     if filters.stale:
         # Only a project still running can be stale.
         projects = current(projects).filter(last_update_at__lt=stale_before())
-    milestone_late = Exists(
-        Milestone.objects.filter(overdue_milestones(today), project=OuterRef("pk"))
-    )
-    cycle_late = Exists(PdsaCycle.objects.filter(overdue_cycles(today), project=OuterRef("pk")))
-    if filters.overdue == "milestones":
-        projects = projects.filter(milestone_late)
-    elif filters.overdue == "cycles":
-        projects = projects.filter(cycle_late)
-    elif filters.overdue == "either":
-        projects = projects.filter(milestone_late | cycle_late)
+    if filters.overdue:
+        milestone_late = Exists(
+            Milestone.objects.filter(overdue_milestones(today), project=OuterRef("pk"))
+        )
+        cycle_late = Exists(PdsaCycle.objects.filter(overdue_cycles(today), project=OuterRef("pk")))
+        projects = projects.filter(
+            {"milestones": milestone_late, "cycles": cycle_late}.get(
+                filters.overdue, milestone_late | cycle_late
+            )
+        )
     if filters.due_soon:
         projects = projects.filter(
             Exists(
