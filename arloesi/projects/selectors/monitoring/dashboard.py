@@ -76,15 +76,17 @@ def dashboard_for(*, user, unit) -> Dashboard:
     """The dashboard of ``unit`` (already checked by ``unit_for_monitoring``)."""
     today = timezone.localdate()
     under = projects_under(user=user, unit=unit)
-    open_projects = ~Q(status=Stage.CLOSED)
-    projects = under.aggregate(
-        **{f"stage_{value}": Count("id", filter=Q(status=value)) for value in Stage.values},
-        **{
-            f"rag_{value}": Count("id", filter=open_projects & Q(rag=value)) for value in Rag.values
-        },
-        rag_none=Count("id", filter=open_projects & Q(rag="")),
-        stale=Count("id", filter=open_projects & Q(last_update_at__lt=stale_before())),
-    )
+    # One row per stage and RAG status: cheaper to ask for than a dozen filtered counts.
+    stages, rags, stale = dict.fromkeys(Stage.values, 0), dict.fromkeys([*Rag.values, ""], 0), 0
+    for status, rag, count, stale_count in (
+        under.order_by()
+        .values_list("status", "rag")
+        .annotate(count=Count("id"), stale=Count("id", filter=Q(last_update_at__lt=stale_before())))
+    ):
+        stages[status] = stages.get(status, 0) + count
+        if status != Stage.CLOSED:
+            rags[rag] = rags.get(rag, 0) + count
+            stale += stale_count
     current_ids = current(under).values("pk")
     milestones = Milestone.objects.filter(project__in=current_ids).aggregate(
         due=Count(
@@ -116,9 +118,10 @@ def dashboard_for(*, user, unit) -> Dashboard:
         .annotate(first=Min("planned_start_on"))
         .values_list("project__started_at", "first")
     )
-    waits = [max((first - timezone.localdate(started)).days, 0) for started, first in firsts]
+    here = timezone.get_current_timezone()
+    waits = [max((first - started.astimezone(here).date()).days, 0) for started, first in firsts]
     by_stage = [
-        Figure(str(label), projects[f"stage_{value}"], _schedule(unit, stage=value))
+        Figure(str(label), stages[value], _schedule(unit, stage=value))
         for value, label in Stage.choices
     ]
     return Dashboard(
@@ -127,12 +130,12 @@ def dashboard_for(*, user, unit) -> Dashboard:
         by_stage=by_stage,
         by_rag=[
             *(
-                Figure(str(label), projects[f"rag_{value}"], _schedule(unit, rag=value))
+                Figure(str(label), rags[value], _schedule(unit, rag=value))
                 for value, label in Rag.choices
             ),
-            Figure(_("Not given yet"), projects["rag_none"], _schedule(unit, rag=NO_RAG)),
+            Figure(_("Not given yet"), rags[""], _schedule(unit, rag=NO_RAG)),
         ],
-        stale=Figure(_("Stale projects"), projects["stale"], _schedule(unit, stale=True)),
+        stale=Figure(_("Stale projects"), stale, _schedule(unit, stale=True)),
         milestones_due=Figure(
             _("Milestones due in the next %(days)s days") % {"days": DUE_SOON_DAYS},
             milestones["due"],
