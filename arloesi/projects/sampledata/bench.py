@@ -21,7 +21,10 @@ from arloesi.organisations.models import Person
 from arloesi.organisations.roles import Role
 from arloesi.organisations.sampledata.bench import largest_health_board
 from arloesi.projects.models import Project, ProjectTeamMember
-from arloesi.projects.sampledata import bench_schedule  # noqa: F401  (the schedules generator)
+from arloesi.projects.sampledata import (
+    bench_cycles,  # noqa: F401  (the cycles pages)
+    bench_schedule,  # noqa: F401  (the schedules generator)
+)
 
 
 @transaction.atomic
