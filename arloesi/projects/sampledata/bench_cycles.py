@@ -1,12 +1,14 @@
 """The cycles pages ``make bench`` times (the schedules generator makes the ramps and cycles): a
 PDSA cycle's worksheet and its forms, a ramp, a project's ramps and cycles, planning a cycle and
-starting a ramp — all on the busiest project (the first, with the 60-box diagram: five ramps of
-six cycles at every scale), viewed by its lead.
+starting a ramp — on the busiest project (the first, with the 60-box diagram: five ramps of six
+cycles at every scale), viewed by its lead; planning the next cycle after the first cycle that
+ends a ramp with a decision to adopt or adapt, viewed by its project's lead.
 
 Each shows one cycle, one ramp or one project's cycles, which the generator makes the same size
 at every scale: their registrations say so, and only their query counts are compared.
 """
 
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
 from arloesi.core import bench
@@ -36,21 +38,46 @@ def _ramp(context: BenchContext) -> Ramp:
     )
 
 
+def _continuing():
+    return PdsaCycle.objects.filter(
+        ramp__isnull=False,
+        completed_at__isnull=False,
+        act_decision__in=[ActDecision.ADOPT, ActDecision.ADAPT],
+    ).order_by("pk")
+
+
 def _completed(context: BenchContext) -> PdsaCycle:
     """The busiest project's first cycle completed with a decision to adopt or adapt: its
-    worksheet is filled in, and the next cycle can be planned after it."""
+    worksheet is filled in."""
     return context.pick(
         "projects.busiest_completed_cycle",
+        lambda: _continuing().filter(project=_busiest(context)).first(),
+    )
+
+
+def _ramps_last(context: BenchContext) -> PdsaCycle:
+    """The first cycle (of any project) that ends its ramp, completed with a decision to adopt
+    or adapt: the next cycle can be planned after it."""
+    return context.pick(
+        "projects.ramps_last_cycle",
         lambda: (
-            PdsaCycle.objects.filter(
-                project=_busiest(context),
-                ramp__isnull=False,
-                completed_at__isnull=False,
-                act_decision__in=[ActDecision.ADOPT, ActDecision.ADAPT],
+            _continuing()
+            .exclude(
+                Exists(
+                    PdsaCycle.objects.filter(ramp=OuterRef("ramp"), number__gt=OuterRef("number"))
+                )
             )
-            .order_by("pk")
             .first()
         ),
+    )
+
+
+def _lead_of_ramps_last(context: BenchContext) -> Person:
+    return (
+        ProjectTeamMember.objects.filter(project_id=_ramps_last(context).project_id)
+        .order_by("-is_lead", "pk")
+        .first()
+        .person
     )
 
 
@@ -69,7 +96,6 @@ for _name, _url, _why in [
         _cycle_url("projects:cycle_section", section="plan"),
         "a form about one cycle",
     ),
-    ("plan the next PDSA cycle", _cycle_url("projects:cycle_next"), "a form about one cycle"),
     (
         "ramp of PDSA cycles",
         lambda context: reverse("projects:ramp", kwargs={"ramp_id": _ramp(context).pk}),
@@ -88,3 +114,11 @@ for _name, _url, _why in [
     ("start a ramp", _project_url("projects:ramp_new"), "a form with one diagram's change ideas"),
 ]:
     bench.register_page(_name, url=_url, user=_lead, does_not_grow=_why)
+bench.register_page(
+    "plan the next PDSA cycle",
+    url=lambda context: reverse(
+        "projects:cycle_next", kwargs={"cycle_id": _ramps_last(context).pk}
+    ),
+    user=_lead_of_ramps_last,
+    does_not_grow="a form about one cycle",
+)

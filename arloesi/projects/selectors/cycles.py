@@ -114,6 +114,17 @@ class CyclePage:
         return CycleRow(cycle=self.cycle, state=self.state)
 
 
+def next_cycle_possible(cycle: PdsaCycle) -> bool:
+    """The next cycle of a ramp follows its last cycle, once that is completed with a decision to
+    adopt or adapt the change."""
+    return (
+        cycle.ramp_id is not None
+        and cycle.completed_at is not None
+        and cycle.act_decision in (ActDecision.ADOPT, ActDecision.ADAPT)
+        and not PdsaCycle.objects.filter(ramp_id=cycle.ramp_id, number__gt=cycle.number).exists()
+    )
+
+
 def _label(name: str) -> str:
     return str(PdsaCycle._meta.get_field(name).verbose_name)
 
@@ -129,15 +140,11 @@ def cycle_page(*, user, cycle: PdsaCycle) -> CyclePage:
     reader may do with it."""
     decision = ActDecision(cycle.act_decision).label if cycle.act_decision else ""
     changes = may_change(user, cycle.project)
-    continues = cycle.act_decision in (ActDecision.ADOPT, ActDecision.ADAPT)
     return CyclePage(
         cycle=cycle,
         state=cycle_state(cycle),
         may_change=changes,
-        may_plan_next=changes
-        and cycle.ramp_id is not None
-        and cycle.completed_at is not None
-        and continues,
+        may_plan_next=changes and next_cycle_possible(cycle),
         sections=[
             _section(
                 "plan",

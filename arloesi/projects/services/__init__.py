@@ -7,7 +7,6 @@ from arloesi.projects.services.cycles import (
     cycle_next_plan,
     cycle_plan,
     cycle_section_save,
-    may_plan_next,
     ramp_start,
 )
 from arloesi.projects.services.reminders import reminders_send
@@ -19,7 +18,6 @@ __all__ = [
     "cycle_next_plan",
     "cycle_plan",
     "cycle_section_save",
-    "may_plan_next",
     "project_start",
     "ramp_start",
     "reminders_send",

@@ -19,8 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from arloesi.core import audit
 from arloesi.projects.models import PdsaCycle, Project, ProjectTeamMember, Ramp
 from arloesi.projects.selectors.access import may_change
-from arloesi.projects.selectors.cycles import change_ideas_of
-from arloesi.projects.vocabulary import ActDecision
+from arloesi.projects.selectors.cycles import change_ideas_of, next_cycle_possible
 
 # What each section of the worksheet edits.
 SECTION_FIELDS = {
@@ -45,8 +44,6 @@ SECTION_FIELDS = {
     "act": frozenset({"act_decision", "act_next"}),
 }
 SECTIONS = tuple(SECTION_FIELDS)
-# Decisions after which the ramp goes on with another cycle.
-CONTINUES = frozenset({ActDecision.ADOPT, ActDecision.ADAPT})
 
 
 def _require_change(actor, project: Project) -> None:
@@ -141,25 +138,16 @@ def cycle_plan(
     )
 
 
-def may_plan_next(cycle: PdsaCycle) -> bool:
-    """The next cycle of a ramp follows a completed one whose act was to adopt or adapt."""
-    return (
-        cycle.ramp_id is not None
-        and cycle.completed_at is not None
-        and cycle.act_decision in CONTINUES
-    )
-
-
 @transaction.atomic
 def cycle_next_plan(*, actor, cycle: PdsaCycle, **fields) -> PdsaCycle:
     """Plan the cycle that follows ``cycle`` in its ramp (once it is completed, adopting or
     adapting the change)."""
     _require_change(actor, cycle.project)
-    if not may_plan_next(cycle):
+    if not next_cycle_possible(cycle):
         raise ValidationError(
             _(
-                "The next cycle can be planned once this one is completed with a decision to "
-                "adopt or adapt the change."
+                "The next cycle can be planned after the ramp’s last cycle, once it is "
+                "completed with a decision to adopt or adapt the change."
             )
         )
     return cycle_plan(actor=actor, project=cycle.project, ramp=cycle.ramp, **fields)

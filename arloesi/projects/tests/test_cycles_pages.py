@@ -88,6 +88,8 @@ def test_the_team_starts_a_ramp_plans_runs_and_completes_a_cycle_then_plans_the_
     second = PdsaCycle.objects.get(ramp=ramp, number=2)
     assert response.url == f"/en/projects/cycles/{second.pk}/"
 
+    assert "Plan the next cycle" not in text(team.get(f"{base}/")), "the ramp has moved on"
+
     ramp_page = text(team.get(f"/en/projects/ramps/{ramp.pk}/"))
     assert ramp_page.index("One resident") < ramp_page.index("Three residents")
     assert ">Completed<" in ramp_page and ">Planned<" in ramp_page

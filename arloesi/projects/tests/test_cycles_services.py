@@ -154,6 +154,9 @@ def test_the_next_cycle_follows_one_that_adapted_the_change(started):
 
     assert (second.ramp, second.number) == (ramp, 2)
     assert selectors.next_cycle_initial(first)["objective"] == "Three"
+    # Only after the ramp's last cycle: the first one now has a cycle after it.
+    with pytest.raises(ValidationError):
+        services.cycle_next_plan(actor=started.lead, cycle=first, **fields)
 
 
 def test_no_next_cycle_after_abandoning_the_change(started):
@@ -162,7 +165,7 @@ def test_no_next_cycle_after_abandoning_the_change(started):
     first = save(first, "study", started.lead, study_results="Nobody used it")
     first = save(first, "act", started.lead, act_decision=ActDecision.ABANDON)
     assert first.completed_at is not None
-    assert not services.may_plan_next(first)
+    assert not selectors.next_cycle_possible(first)
 
 
 def test_outsiders_may_not_change_a_cycle(started):

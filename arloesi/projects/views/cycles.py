@@ -100,7 +100,7 @@ def cycle_new(request, project_id: int):
 def cycle_next(request, cycle_id: int):
     """Plan the next cycle of a ramp, filled in from the one just completed."""
     cycle = selectors.cycle_for_change(user=request.user, cycle_id=cycle_id)
-    if not services.may_plan_next(cycle):
+    if not selectors.next_cycle_possible(cycle):
         raise Http404
     form = forms.CycleNewForm(
         _posted(request),
