@@ -175,9 +175,7 @@ def test_each_rag_status_needs_its_reason_and_every_change_is_kept(started):
     project = fresh(project)
     assert (project.rag, project.rag_reason) == (Rag.GREEN, "Caught up")
     assert project.rag_changed_at is not None
-    history = [
-        (c.from_rag, c.to_rag, c.reason) for c in RagChange.objects.filter(project=project)
-    ]
+    history = [(c.from_rag, c.to_rag, c.reason) for c in RagChange.objects.filter(project=project)]
     assert history == [("", Rag.AMBER, "Slow"), (Rag.AMBER, Rag.GREEN, "Caught up")]
     assert audited(project)[-1].changes["rag"] == [Rag.AMBER, Rag.GREEN]
 
