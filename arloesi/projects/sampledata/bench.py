@@ -21,7 +21,10 @@ from arloesi.organisations.models import Person
 from arloesi.organisations.roles import Role
 from arloesi.organisations.sampledata.bench import largest_health_board
 from arloesi.projects.models import Project, ProjectTeamMember
-from arloesi.projects.sampledata import bench_schedule  # noqa: F401  (the schedules generator)
+from arloesi.projects.sampledata import (
+    bench_running,  # noqa: F401  (running a project's pages)
+    bench_schedule,  # noqa: F401  (the schedules generator)
+)
 
 
 @transaction.atomic

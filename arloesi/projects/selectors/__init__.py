@@ -10,13 +10,35 @@ from arloesi.projects.selectors.access import (
     project_get_for_user,
     projects_visible_to,
 )
+from arloesi.projects.selectors.running import (
+    condition_of,
+    history_page,
+    is_stale,
+    milestone_of,
+    my_projects,
+    next_stages,
+    project_for_change,
+    project_page,
+    project_visible,
+    team_of,
+)
 
 __all__ = [
     "ProjectDiagrams",
+    "condition_of",
     "cycle_get_for_user",
+    "history_page",
+    "is_stale",
     "may_change",
+    "milestone_of",
+    "my_projects",
+    "next_stages",
     "on_team",
     "project_for_proposal",
     "project_get_for_user",
+    "project_for_change",
+    "project_page",
+    "project_visible",
     "projects_visible_to",
+    "team_of",
 ]

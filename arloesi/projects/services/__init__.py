@@ -2,6 +2,32 @@
 status, plan, milestones, conditions and updates), its cycles of change (ramps and PDSA cycles)
 and the reminders the worker sends. Every write is one call here, audited."""
 
-from arloesi.projects.services.running import condition_items, project_start
+from arloesi.projects.services.running import (
+    condition_close,
+    condition_items,
+    condition_reopen,
+    milestone_add,
+    milestone_done,
+    milestone_remove,
+    milestone_update,
+    progress_update_add,
+    project_plan_update,
+    project_rag_change,
+    project_stage_move,
+    project_start,
+)
 
-__all__ = ["condition_items", "project_start"]
+__all__ = [
+    "condition_close",
+    "condition_items",
+    "condition_reopen",
+    "milestone_add",
+    "milestone_done",
+    "milestone_remove",
+    "milestone_update",
+    "progress_update_add",
+    "project_plan_update",
+    "project_rag_change",
+    "project_stage_move",
+    "project_start",
+]
