@@ -63,8 +63,8 @@ def change_ideas_of(project: Project) -> list:
     return diagrams.content_of(diagram).of_kind(Kind.CHANGE_IDEA)
 
 
-def team_of(project: Project) -> list:
-    """The people of the project's team (who may lead a cycle), its lead first."""
+def cycle_leaders_of(project: Project) -> list:
+    """Who may lead a cycle: the people of the project's team, its lead first."""
     return [
         member.person
         for member in ProjectTeamMember.objects.filter(project=project)
@@ -234,19 +234,6 @@ def cycles_page(*, user, project: Project) -> CyclesPage:
         total=len(rows),
         may_change=may_change(user, project),
     )
-
-
-def project_for_change(*, user, project_id: int) -> Project:
-    """The project, for a page that changes it: 404 for anyone who may not change it."""
-    project = (
-        projects_visible_to(user=user)
-        .select_related("lead_collaborative")
-        .filter(pk=project_id)
-        .first()
-    )
-    if project is None or not may_change(user, project):
-        raise Http404
-    return project
 
 
 def ramp_for_change(*, project: Project, ramp_id) -> Ramp | None:

@@ -42,7 +42,7 @@ def cycle_section(request, cycle_id: int, section: str):
         raise Http404
     cycle = selectors.cycle_for_change(user=request.user, cycle_id=cycle_id)
     form_class = forms.SECTION_FORMS[section]
-    options = {"team": selectors.team_of(cycle.project)} if section == "plan" else {}
+    options = {"team": selectors.cycle_leaders_of(cycle.project)} if section == "plan" else {}
     form = form_class(_posted(request), initial=form_class.initial_from(cycle), **options)
     if request.method == "POST" and form.is_valid():
         result = call_service(
@@ -74,7 +74,7 @@ def cycle_new(request, project_id: int):
     ramp = selectors.ramp_for_change(project=project, ramp_id=request.GET.get("ramp"))
     form = forms.CycleNewForm(
         _posted(request),
-        team=selectors.team_of(project),
+        team=selectors.cycle_leaders_of(project),
         ramps=selectors.ramps_of(project),
         initial={"ramp": str(ramp.pk) if ramp else forms.NO_RAMP},
     )
@@ -104,7 +104,7 @@ def cycle_next(request, cycle_id: int):
         raise Http404
     form = forms.CycleNewForm(
         _posted(request),
-        team=selectors.team_of(cycle.project),
+        team=selectors.cycle_leaders_of(cycle.project),
         initial=selectors.next_cycle_initial(cycle),
     )
     if request.method == "POST" and form.is_valid():
