@@ -161,6 +161,9 @@ NOT_PAGES = {
     "diagrams:node_delete": "an editor button's POST",
     "diagrams:node_restore": "an editor button's POST",
     "diagrams:link_change": "an editor button's POST",
+    "projects:milestone_done": "a button's POST",
+    "projects:milestone_remove": "a button's POST",
+    "projects:condition_reopen": "a button's POST",
 }
 
 

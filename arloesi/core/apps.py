@@ -4,9 +4,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 def _schedule_pruning(sender, **kwargs) -> None:
-    from arloesi.core.tasks import task_results_prune_schedule
+    from arloesi.core.tasks import recurring_seed
 
-    task_results_prune_schedule()
+    recurring_seed()
 
 
 class CoreConfig(AppConfig):

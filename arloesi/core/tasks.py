@@ -8,6 +8,7 @@ starts (``arloesi worker``).
 """
 
 import logging
+from collections.abc import Callable
 from datetime import timedelta
 
 from django.conf import settings
@@ -75,15 +76,38 @@ def task_results_prune() -> int:
 
 
 def task_results_prune_schedule(*, run_after=None) -> bool:
-    """Make sure one prune is waiting to run; True if this call scheduled it. Safe to call
-    from several places at once: a second waiting prune only makes one extra, harmless run,
-    and the chain goes back to one, because a prune that finds another waiting adds none."""
+    """Make sure one prune is waiting to run; True if this call scheduled it."""
+    return schedule_once(task_results_prune, run_after=run_after)
+
+
+def schedule_once(recurring_task, *, run_after=None) -> bool:
+    """Make sure one run of a task that reschedules itself is waiting; True if this call
+    scheduled it. Safe to call from several places at once: a second waiting run only makes one
+    extra, harmless run, and the chain goes back to one, because a run that finds another
+    waiting adds none."""
     if _deferring_backend() is None:
         return False
     waiting = _task_results().filter(
-        task_path=task_results_prune.module_path, status=TaskResultStatus.READY
+        task_path=recurring_task.module_path, status=TaskResultStatus.READY
     )
     if waiting.exists():
         return False
-    task_results_prune.using(run_after=run_after or timezone.now()).enqueue()
+    recurring_task.using(run_after=run_after or timezone.now()).enqueue()
     return True
+
+
+# Other apps' tasks that reschedule themselves: each app registers the function that seeds its
+# chain (``register_recurring``, in its AppConfig.ready()), and every chain is seeded with the
+# prune after ``migrate`` and when the worker starts (``recurring_seed``).
+_recurring: list[Callable[[], bool]] = []
+
+
+def register_recurring(seed: Callable[[], bool]) -> None:
+    if seed not in _recurring:
+        _recurring.append(seed)
+
+
+def recurring_seed() -> None:
+    task_results_prune_schedule()
+    for seed in _recurring:
+        seed()

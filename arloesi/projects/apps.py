@@ -7,11 +7,24 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("Projects")
 
     def ready(self):
+        from arloesi.core import navigation
+        from arloesi.core.tasks import register_recurring
         from arloesi.diagrams import owners
         from arloesi.projects import permissions  # noqa: F401  (adds the project grants)
         from arloesi.projects.selectors import ProjectDiagrams
+        from arloesi.projects.tasks import reminders_send_schedule
 
         owners.register(ProjectDiagrams())
+        # Reminders are sent every morning by the worker (seeded after migrate and at its start).
+        register_recurring(reminders_send_schedule)
+        # Anyone signed in may be on a project's team (the authors of an approved proposal);
+        # the page says how a project starts when they are on none.
+        navigation.register(
+            _("My projects"),
+            "projects:mine",
+            visible=lambda user: getattr(user, "is_authenticated", False),
+            order=58,
+        )
         _register_monitoring()
 
 

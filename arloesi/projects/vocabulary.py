@@ -3,6 +3,7 @@ state of a cycle. Pure (no database), shared by models, forms, selectors and tem
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Stage(models.TextChoices):
@@ -36,4 +37,5 @@ class CycleState(models.TextChoices):
     PLANNED = "planned", _("Planned")
     RUNNING = "running", _("Running")
     OVERDUE = "overdue", _("Overdue")
-    COMPLETED = "completed", _("Completed")
+    # A cylch is masculine in Welsh ("wedi’i gwblhau"), unlike a proposal's stages.
+    COMPLETED = "completed", pgettext_lazy("PDSA cycle", "Completed")

@@ -22,7 +22,9 @@ from arloesi.organisations.roles import Role
 from arloesi.organisations.sampledata.bench import largest_health_board
 from arloesi.projects.models import Project, ProjectTeamMember
 from arloesi.projects.sampledata import (
+    bench_cycles,  # noqa: F401  (the cycles pages)
     bench_monitoring,  # noqa: F401  (the monitoring pages)
+    bench_running,  # noqa: F401  (running a project's pages)
     bench_schedule,  # noqa: F401  (the schedules generator)
 )
 

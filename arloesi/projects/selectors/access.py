@@ -12,6 +12,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from arloesi.core import permissions
+from arloesi.core.jinja import url
 from arloesi.diagrams.owners import OwnerAccess, OwnerSummary
 from arloesi.organisations import selectors as organisations
 from arloesi.projects.models import PdsaCycle, Project, ProjectTeamMember
@@ -73,6 +74,10 @@ def may_change(user, project: Project) -> bool:
     return on_team(user, project) or permissions.can(user, Perm.MANAGE, project.scope_path)
 
 
+def project_url(project_id: int) -> str:
+    return url("projects:detail", project_id=project_id)
+
+
 class ProjectDiagrams:
     """A project's driver diagram: seen by whoever sees the project, changed by its team and
     leads (``diagrams.owners``)."""
@@ -89,7 +94,10 @@ class ProjectDiagrams:
         if project is None:
             return None
         return OwnerAccess(
-            title=project.title, url="", may_view=True, may_edit=may_change(user, project)
+            title=project.title,
+            url=project_url(project.pk),
+            may_view=True,
+            may_edit=may_change(user, project),
         )
 
     def visible(self, *, user) -> QuerySet:
@@ -97,6 +105,6 @@ class ProjectDiagrams:
 
     def summaries(self, *, ids) -> dict[int, OwnerSummary]:
         return {
-            project.pk: OwnerSummary(title=project.title, url="")
+            project.pk: OwnerSummary(title=project.title, url=project_url(project.pk))
             for project in Project.objects.filter(pk__in=list(ids)).only("title")
         }

@@ -42,7 +42,8 @@ def populate(world) -> None:
             period_end=today + timedelta(days=365),
         ),
     )
-    proposal, _diagram = proposal_with_diagram(s, {**CARE_HOMES, "title": f"Falls plan {marker}"})
+    # The approved proposal and its diagram are published to everyone in Wales: no marker there.
+    proposal, _diagram = proposal_with_diagram(s, CARE_HOMES)
     world.b_project = project = approved(s, proposal)
     # The intake it went through closes, so the proposals app's part of B can open its own.
     proposal_services.intake_close(

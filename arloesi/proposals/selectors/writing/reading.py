@@ -83,10 +83,13 @@ class DetailPage:
     # The proposal's driver diagram, and the one of the project it started (its own copy).
     diagram: Any
     project_diagram: Any
+    # The project it started, when the reader may see it.
+    project: Any = None
 
 
 def detail_page(*, user, proposal: Proposal, access: ProposalAccess) -> DetailPage:
     details = proposal_details(proposal=proposal)
+    project = _project(user, proposal)
     return DetailPage(
         details=details,
         attachments=attachments_of(proposal),
@@ -105,14 +108,21 @@ def detail_page(*, user, proposal: Proposal, access: ProposalAccess) -> DetailPa
         ),
         nhs_number_fields=nhs_number_fields(proposal, details.plan) if access.can_edit else [],
         diagram=diagrams.diagram_of(kind="proposal", owner_id=proposal.pk),
-        project_diagram=_project_diagram(user, proposal),
+        project_diagram=_project_diagram(user, project),
+        project=project,
     )
 
 
-def _project_diagram(user, proposal: Proposal) -> Any:
+def _project(user, proposal: Proposal) -> Any:
     if proposal.status not in STARTS_PROJECT:
         return None
     project = projects.project_for_proposal(proposal_id=proposal.pk)
+    if project is None or not projects.project_visible(user=user, project_id=project.pk):
+        return None
+    return project
+
+
+def _project_diagram(user, project) -> Any:
     if project is None:
         return None
     diagram = diagrams.diagram_of(kind="project", owner_id=project.pk)
