@@ -20,7 +20,7 @@ class ProjectsConfig(AppConfig):
         # Anyone signed in may be on a project's team (the authors of an approved proposal);
         # the page says how a project starts when they are on none.
         navigation.register(
-            _("My projects"),
+            _("Projects"),
             "projects:mine",
             visible=lambda user: getattr(user, "is_authenticated", False),
             order=58,
@@ -29,18 +29,10 @@ class ProjectsConfig(AppConfig):
 
 
 def _register_monitoring() -> None:
-    """Monitoring: the schedule and the dashboard of the widest unit a person follows, and the
-    home-page items their projects need from them."""
-    from arloesi.core import attention, navigation
-    from arloesi.core import permissions as core_permissions
-    from arloesi.projects.permissions import Perm
+    """Monitoring: the home-page items a person's projects need from them. (The navigation's
+    "Projects" page leads to the schedule and dashboard of the widest unit they follow: the
+    header has room for few entries.)"""
+    from arloesi.core import attention
     from arloesi.projects.selectors import monitoring_attention_for
 
-    def follows_projects(user) -> bool:
-        return core_permissions.can_anywhere(user, Perm.VIEW)
-
-    navigation.register(_("Schedule"), "projects:schedule_home", visible=follows_projects, order=70)
-    navigation.register(
-        _("Project dashboard"), "projects:dashboard_home", visible=follows_projects, order=71
-    )
     attention.register(monitoring_attention_for)

@@ -8,8 +8,12 @@ board's officers, the national team). Who changes it: its team, and the lead col
 its cluster's leads (``projects.manage``).
 """
 
+from datetime import datetime, timedelta
+
+from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from arloesi.core import permissions
 from arloesi.core.jinja import url
@@ -17,6 +21,7 @@ from arloesi.diagrams.owners import OwnerAccess, OwnerSummary
 from arloesi.organisations import selectors as organisations
 from arloesi.projects.models import PdsaCycle, Project, ProjectTeamMember
 from arloesi.projects.permissions import Perm
+from arloesi.projects.vocabulary import Stage
 
 
 def project_for_proposal(*, proposal_id: int) -> Project | None:
@@ -71,7 +76,21 @@ def on_team(user, project: Project) -> bool:
 
 
 def may_change(user, project: Project) -> bool:
+    """Whether ``user`` works on the project: its team and its leads (closed or not)."""
     return on_team(user, project) or permissions.can(user, Perm.MANAGE, project.scope_path)
+
+
+def stale_before() -> datetime:
+    """A project not closed whose last progress update is older than this is stale
+    (``PROJECT_STALE_AFTER_DAYS``)."""
+    return timezone.now() - timedelta(days=settings.PROJECT_STALE_AFTER_DAYS)
+
+
+def may_change_now(user, project: Project) -> bool:
+    """Whether ``user`` may change the project now: they work on it and it is not closed (a
+    closed project is final). Pages offer a change only when this is true; services refuse it
+    otherwise (``services.rules.require_change``)."""
+    return project.status != Stage.CLOSED and may_change(user, project)
 
 
 def project_url(project_id: int) -> str:

@@ -16,7 +16,11 @@ from arloesi.diagrams import selectors as diagrams
 from arloesi.diagrams.vocabulary import Kind
 from arloesi.projects import cycles as cycle_states
 from arloesi.projects.models import PdsaCycle, Project, ProjectTeamMember, Ramp
-from arloesi.projects.selectors.access import cycle_get_for_user, may_change, projects_visible_to
+from arloesi.projects.selectors.access import (
+    cycle_get_for_user,
+    may_change_now,
+    projects_visible_to,
+)
 from arloesi.projects.vocabulary import ActDecision, CycleState
 
 # The NHS.UK tag colour of each state (the state's name is always written in it too).
@@ -139,7 +143,7 @@ def cycle_page(*, user, cycle: PdsaCycle) -> CyclePage:
     """The worksheet in four parts (plan, do, study, act) with the cycle's state, and what the
     reader may do with it."""
     decision = ActDecision(cycle.act_decision).label if cycle.act_decision else ""
-    changes = may_change(user, cycle.project)
+    changes = may_change_now(user, cycle.project)
     return CyclePage(
         cycle=cycle,
         state=cycle_state(cycle),
@@ -170,7 +174,7 @@ def cycle_page(*, user, cycle: PdsaCycle) -> CyclePage:
 def cycle_for_change(*, user, cycle_id: int) -> PdsaCycle:
     """The cycle, for a page that changes it: 404 for anyone who may not change its project."""
     cycle = cycle_get_for_user(user=user, cycle_id=cycle_id)
-    if not may_change(user, cycle.project):
+    if not may_change_now(user, cycle.project):
         raise Http404
     return cycle
 
@@ -196,7 +200,7 @@ def ramp_page(*, user, ramp: Ramp) -> RampPage:
     return RampPage(
         ramp=ramp,
         rows=_rows(cycles, timezone.localdate()),
-        may_change=may_change(user, ramp.project),
+        may_change=may_change_now(user, ramp.project),
     )
 
 
@@ -232,7 +236,7 @@ def cycles_page(*, user, project: Project) -> CyclesPage:
         alone=by_ramp.get(None, []),
         counts=[(str(state.label), counted[state]) for state in CycleState],
         total=len(rows),
-        may_change=may_change(user, project),
+        may_change=may_change_now(user, project),
     )
 
 

@@ -9,7 +9,7 @@ when its due date has passed and it is not done.
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date
 from typing import Any
 
 from django.conf import settings
@@ -32,7 +32,12 @@ from arloesi.projects.models import (
     RagChange,
     Ramp,
 )
-from arloesi.projects.selectors.access import may_change, projects_visible_to
+from arloesi.projects.selectors.access import (
+    may_change,
+    may_change_now,
+    projects_visible_to,
+    stale_before,
+)
 from arloesi.projects.vocabulary import CycleState, Stage
 from arloesi.projects.workflow import PROJECT_WORKFLOW
 
@@ -40,13 +45,8 @@ from arloesi.projects.workflow import PROJECT_WORKFLOW
 LATEST_UPDATES = 5
 
 
-def stale_since() -> datetime:
-    """A project whose last update is before this is stale."""
-    return timezone.now() - timedelta(days=settings.PROJECT_STALE_AFTER_DAYS)
-
-
 def is_stale(project: Project) -> bool:
-    return project.status != Stage.CLOSED and project.last_update_at < stale_since()
+    return project.status != Stage.CLOSED and project.last_update_at < stale_before()
 
 
 @dataclass(frozen=True)
@@ -268,7 +268,7 @@ def project_for_change(*, user, project_id: int) -> Project:
         .filter(pk=project_id)
         .first()
     )
-    if project is None or not may_change(user, project):
+    if project is None or not may_change_now(user, project):
         raise Http404
     return project
 

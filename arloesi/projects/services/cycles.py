@@ -18,8 +18,8 @@ from django.utils.translation import gettext_lazy as _
 
 from arloesi.core import audit
 from arloesi.projects.models import PdsaCycle, Project, ProjectTeamMember, Ramp
-from arloesi.projects.selectors.access import may_change
 from arloesi.projects.selectors.cycles import change_ideas_of, next_cycle_possible
+from arloesi.projects.services.rules import require_change
 
 # What each section of the worksheet edits.
 SECTION_FIELDS = {
@@ -46,11 +46,6 @@ SECTION_FIELDS = {
 SECTIONS = tuple(SECTION_FIELDS)
 
 
-def _require_change(actor, project: Project) -> None:
-    if not may_change(actor, project):
-        raise PermissionDenied
-
-
 def _check_owner(project: Project, owner) -> None:
     """Who leads a cycle is one of the project's team."""
     if owner is None:
@@ -70,7 +65,7 @@ def _check_dates(starts: date, ends: date) -> None:
 def ramp_start(*, actor, project: Project, change_idea: str = "", diagram_node_id=None) -> Ramp:
     """Start a ramp testing one change idea: one of the project's driver diagram (kept linked to
     its box), or one typed in."""
-    _require_change(actor, project)
+    require_change(actor, project)
     node = None
     if diagram_node_id:
         node = next((n for n in change_ideas_of(project) if n.pk == int(diagram_node_id)), None)
@@ -110,7 +105,7 @@ def cycle_plan(
 ) -> PdsaCycle:
     """Plan a new PDSA cycle for the project, alone or as the next of a ramp (numbered after the
     ramp's last cycle)."""
-    _require_change(actor, project)
+    require_change(actor, project)
     number = 1
     if ramp is not None:
         if ramp.project_id != project.pk:
@@ -142,7 +137,7 @@ def cycle_plan(
 def cycle_next_plan(*, actor, cycle: PdsaCycle, **fields) -> PdsaCycle:
     """Plan the cycle that follows ``cycle`` in its ramp (once it is completed, adopting or
     adapting the change)."""
-    _require_change(actor, cycle.project)
+    require_change(actor, cycle.project)
     if not next_cycle_possible(cycle):
         raise ValidationError(
             _(
@@ -164,7 +159,7 @@ def cycle_section_save(
     unknown = set(values) - SECTION_FIELDS[section]
     if unknown:
         raise TypeError(f"Not editable here: {', '.join(sorted(unknown))}")
-    _require_change(actor, cycle.project)
+    require_change(actor, cycle.project)
     if "owner" in values:
         _check_owner(cycle.project, values["owner"])
     starts = values.get("planned_start_on", cycle.planned_start_on)

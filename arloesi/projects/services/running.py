@@ -29,6 +29,7 @@ from arloesi.projects.models import (
 )
 from arloesi.projects.permissions import Perm
 from arloesi.projects.selectors import may_change
+from arloesi.projects.services.rules import require_change
 from arloesi.projects.vocabulary import Outcome, Rag, Stage
 from arloesi.projects.workflow import PROJECT_WORKFLOW
 
@@ -111,14 +112,6 @@ def condition_items(conditions: str) -> list[str]:
     return items
 
 
-def _require_change(actor, project: Project) -> None:
-    """Only the team and the project's leads change it, and only while it is not closed."""
-    if not may_change(actor, project):
-        raise PermissionDenied
-    if project.status == Stage.CLOSED:
-        raise ValidationError(_("This project is closed: it can no longer be changed."))
-
-
 def _locked(project: Project) -> Project:
     return Project.objects.select_for_update().get(pk=project.pk)
 
@@ -134,7 +127,7 @@ def project_plan_update(
     lead_id: int | None = None,
 ) -> Project:
     """The project's start and planned end dates, and who of its team leads it."""
-    _require_change(actor, project)
+    require_change(actor, project)
     if starts_on and planned_end_on and planned_end_on < starts_on:
         raise ValidationError(
             {"planned_end_on": _("The planned end date must be on or after the start date")}
@@ -171,7 +164,7 @@ def project_rag_change(
     *, actor, project: Project, expected_version: int, rag: str, reason: str
 ) -> Project:
     """Give the project a RAG status, with the reason — every time (kept as a ``RagChange``)."""
-    _require_change(actor, project)
+    require_change(actor, project)
     if rag not in Rag.values:
         raise ValidationError({"rag": _("Select red, amber or green")})
     reason = (reason or "").strip()
@@ -242,7 +235,7 @@ def project_stage_move(
 def progress_update_add(*, actor, project: Project, text: str) -> ProgressUpdate:
     """A short note of how the project is going, kept with the RAG status it had then. The
     project is no longer stale."""
-    _require_change(actor, project)
+    require_change(actor, project)
     text = (text or "").strip()
     if not text:
         raise ValidationError({"text": _("Write how the project is going")})
@@ -269,7 +262,7 @@ def _require_done_by_today(done_on: date | None) -> None:
 
 @transaction.atomic
 def milestone_add(*, actor, project: Project, title: str, due_on: date) -> Milestone:
-    _require_change(actor, project)
+    require_change(actor, project)
     return audit.create(Milestone, actor=actor, project=project, title=title, due_on=due_on)
 
 
@@ -284,7 +277,7 @@ def milestone_update(
     done_on: date | None = None,
 ) -> Milestone:
     """Change a milestone's title and due date, and the date it was done (empty: not done)."""
-    _require_change(actor, milestone.project)
+    require_change(actor, milestone.project)
     _require_done_by_today(done_on)
     return audit.update(
         milestone,
@@ -301,7 +294,7 @@ def milestone_done(
     *, actor, milestone: Milestone, expected_version: int, done: bool = True
 ) -> Milestone:
     """Mark a milestone done today (or, ``done=False``, not done after all)."""
-    _require_change(actor, milestone.project)
+    require_change(actor, milestone.project)
     return audit.update(
         milestone,
         actor=actor,
@@ -312,7 +305,7 @@ def milestone_done(
 
 @transaction.atomic
 def milestone_remove(*, actor, milestone: Milestone) -> None:
-    _require_change(actor, milestone.project)
+    require_change(actor, milestone.project)
     audit.delete(milestone, actor=actor)
 
 
@@ -321,7 +314,7 @@ def condition_close(
     *, actor, condition: ProjectCondition, expected_version: int, how_met: str
 ) -> ProjectCondition:
     """Close a condition of approval, saying how it was met."""
-    _require_change(actor, condition.project)
+    require_change(actor, condition.project)
     how_met = (how_met or "").strip()
     if not how_met:
         raise ValidationError({"how_met": _("Enter how the condition was met")})
@@ -340,7 +333,7 @@ def condition_reopen(
     *, actor, condition: ProjectCondition, expected_version: int
 ) -> ProjectCondition:
     """Open a closed condition again (how it was met stays on its history)."""
-    _require_change(actor, condition.project)
+    require_change(actor, condition.project)
     return audit.update(
         condition,
         actor=actor,

@@ -184,3 +184,26 @@ def test_two_people_editing_a_cycle_at_once_cannot_overwrite_each_other(started)
         save(mine, "do", started.lead, do_what_happened="Ran on Wednesday")
     mine.refresh_from_db()
     assert mine.do_what_happened == "Ran on Tuesday"
+
+
+def test_a_closed_projects_cycles_are_final(started, client):
+    c = plan(started)
+    services.project_stage_move(
+        actor=started.lead,
+        project=started.project,
+        from_stage="pilot",
+        to_stage="closed",
+        outcome="stopped",
+        outcome_reasons="The practices could not release staff.",
+    )
+    c.refresh_from_db()
+    c.project.refresh_from_db()
+
+    with pytest.raises(ValidationError):
+        save(c, "do", started.lead, do_what_happened="Too late")
+    with pytest.raises(ValidationError):
+        plan(started, title="Another try")
+    client.force_login(started.lead)
+    page = selectors.cycle_page(user=started.lead, cycle=c)
+    assert not page.may_change
+    assert client.get(f"/en/projects/cycles/{c.pk}/do/").status_code == 404

@@ -159,8 +159,11 @@ def test_the_way_in_leads_to_the_widest_unit(m, client):
     assert response.url == reverse("projects:schedule", kwargs={"unit_id": health_board().pk})
     response = client.get(reverse("projects:dashboard_home"))
     assert response.url == reverse("projects:dashboard", kwargs={"unit_id": health_board().pk})
-    home = client.get(reverse("home")).content.decode()
-    assert reverse("projects:schedule_home") in home
+    # The header's "Projects" leads to the board's schedule and dashboard.
+    assert reverse("projects:mine") in client.get(reverse("home")).content.decode()
+    projects = client.get(reverse("projects:mine")).content.decode()
+    assert reverse("projects:schedule", kwargs={"unit_id": health_board().pk}) in projects
+    assert reverse("projects:dashboard", kwargs={"unit_id": health_board().pk}) in projects
     client.force_login(m.falls.s.chair)
     response = client.get(reverse("projects:schedule_home"))
     assert response.url == reverse("projects:schedule", kwargs={"unit_id": m.cluster.parent.pk})

@@ -53,7 +53,12 @@ def project_history(request, project_id: int):
 @login_required
 def my_projects(request):
     return render(
-        request, "projects/running/mine.html", {"rows": selectors.my_projects(user=request.user)}
+        request,
+        "projects/running/mine.html",
+        {
+            "rows": selectors.my_projects(user=request.user),
+            "unit": selectors.widest_unit_for(user=request.user),
+        },
     )
 
 

@@ -11,16 +11,15 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
-from django.utils import timezone
 
 from arloesi.core import permissions
 from arloesi.organisations import selectors as organisations
 from arloesi.organisations.roles import Kind
 from arloesi.projects.models import Milestone, PdsaCycle, Project
 from arloesi.projects.permissions import Perm
+from arloesi.projects.selectors.access import stale_before
 from arloesi.projects.vocabulary import Rag, Stage
 
 MONITORED_KINDS = (Kind.WALES, Kind.HEALTH_BOARD, Kind.PLANNING_GROUP, Kind.CLUSTER)
@@ -49,11 +48,6 @@ def widest_unit_for(*, user):
         if units:
             return units[0]
     return None
-
-
-def stale_before() -> timezone.datetime:
-    """A project whose last progress update is older than this is stale."""
-    return timezone.now() - timedelta(days=settings.PROJECT_STALE_AFTER_DAYS)
 
 
 def projects_under(*, user, unit) -> QuerySet[Project]:
