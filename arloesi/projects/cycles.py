@@ -8,6 +8,28 @@ from datetime import date
 
 from arloesi.projects.vocabulary import CycleState
 
+# The worksheet's four sections and the fields each one edits, in the order the form shows them.
+SECTION_FIELDS: dict[str, tuple[str, ...]] = {
+    "plan": (
+        "title",
+        "owner",
+        "objective",
+        "questions",
+        "predictions",
+        "plan_who",
+        "plan_what",
+        "plan_where",
+        "plan_when",
+        "data_to_collect",
+        "planned_start_on",
+        "planned_end_on",
+    ),
+    "do": ("do_what_happened", "do_observations", "do_problems"),
+    "study": ("study_results",),
+    "act": ("act_decision", "act_next"),
+}
+SECTIONS = tuple(SECTION_FIELDS)
+
 
 def state(*, planned_start_on: date, planned_end_on: date, completed: bool, today: date) -> str:
     if completed:

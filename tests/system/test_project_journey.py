@@ -3,7 +3,7 @@ English and in Welsh, every page checked with axe and every page offering the ot
 
 1. they go from the approved proposal to its project, set the plan (start and planned end),
    add a milestone and give a RAG status with its reason; the history lists the changes, and
-   the project's lead finds the project, with its next milestone, in "My projects";
+   the project's lead finds the project, with its next milestone, under "Projects";
 2. they start a ramp on a change idea of the project's driver diagram and plan its three PDSA
    cycles, the first already past its planned end (so it is due);
 3. they record what happened, the study and the act ("adapt") of the first cycle, which is then
@@ -115,6 +115,15 @@ def open_from_menu(page, name):
     if not link.is_visible():
         menu.locator(".nhsuk-header__menu-toggle").click()
     link.click()
+
+
+def open_from_projects(page, language, link):
+    """Open "Projects" from the menu, then the link to the person's unit's schedule or
+    dashboard (``link``: its words before the unit's name)."""
+    open_from_menu(page, t(language, "Projects"))
+    expect(heading(page)).to_have_text(t(language, "Projects"))
+    prefix = t(language, link).split("%(unit)s")[0]
+    main(page).get_by_role("link", name=re.compile("^" + re.escape(prefix))).click()
 
 
 def download(page, link):
@@ -283,10 +292,10 @@ def test_1_a_cluster_lead_opens_the_project_the_approval_started_and_plans_it(
     expect(main(lead)).to_contain_text(person(CLUSTER_LEAD).full_name)
     check_page(lead, language)
 
-    # And the project's lead finds the project in "My projects", with its next milestone
+    # And the project's lead finds the project in "Projects", with its next milestone
     owner = person_in_own_browser(new_page, live_server, project.lead.email, language, "")
-    open_from_menu(owner, _("My projects"))
-    expect(heading(owner)).to_have_text(_("My projects"))
+    open_from_menu(owner, _("Projects"))
+    expect(heading(owner)).to_have_text(_("Projects"))
     row = main(owner).get_by_role("row").filter(has_text=title)
     expect(row).to_contain_text(_("You lead it"))
     expect(row).to_contain_text(MILESTONE)
@@ -389,9 +398,9 @@ def test_3_a_cluster_lead_completes_the_first_cycle_and_the_completion_rate_move
     rate = _("Completion rate of PDSA cycles")
     completed = tp(language, "PDSA cycle", "Completed")
 
-    # Given the cluster lead, on their cluster's dashboard from the menu
+    # Given the cluster lead, on their cluster's dashboard from the menu's "Projects"
     lead = person_in_own_browser(new_page, live_server, CLUSTER_LEAD, language)
-    open_from_menu(lead, _("Project dashboard"))
+    open_from_projects(lead, language, "Project dashboard: %(unit)s")
     expect(heading(lead)).to_have_text(_("Project dashboard"))
     dashboard_url = lead.url
 
@@ -495,9 +504,9 @@ def test_4_a_cluster_lead_filters_the_schedule_and_exports_it(
     _ = lambda text, **values: t(language, text, **values)  # noqa: E731
     from openpyxl import load_workbook
 
-    # Given the cluster lead, on their cluster's schedule from the menu
+    # Given the cluster lead, on their cluster's schedule from the menu's "Projects"
     lead = person_in_own_browser(new_page, live_server, CLUSTER_LEAD, language)
-    open_from_menu(lead, _("Schedule"))
+    open_from_projects(lead, language, "Schedule of current projects: %(unit)s")
     expect(heading(lead)).to_have_text(_("Schedule of projects"))
     projects = main(lead).get_by_role(
         "table",

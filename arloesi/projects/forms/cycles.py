@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from arloesi.core import fields
 from arloesi.core.forms import VersionedForm
+from arloesi.projects.cycles import SECTION_FIELDS
 from arloesi.projects.vocabulary import ActDecision
 
 NO_RAMP = ""
@@ -134,20 +135,7 @@ class PlanForm(_WithOwner, VersionedForm):
         _("Data to collect"), _("What will be measured or noted to answer the questions.")
     )
     planned_start_on, planned_end_on = _dates()
-    edited_fields = (
-        "title",
-        "owner",
-        "objective",
-        "questions",
-        "predictions",
-        "plan_who",
-        "plan_what",
-        "plan_where",
-        "plan_when",
-        "data_to_collect",
-        "planned_start_on",
-        "planned_end_on",
-    )
+    edited_fields = SECTION_FIELDS["plan"]
 
     def __init__(self, *args, team, **kwargs):
         super().__init__(*args, **kwargs)
@@ -165,7 +153,7 @@ class DoForm(VersionedForm):
     do_what_happened = _text(_("What happened"), _("How the test went, against the plan."))
     do_observations = _text(_("Observations"), _("What you noticed, including the unexpected."))
     do_problems = _text(_("Problems"), _("What got in the way."))
-    edited_fields = ("do_what_happened", "do_observations", "do_problems")
+    edited_fields = SECTION_FIELDS["do"]
 
 
 class StudyForm(VersionedForm):
@@ -174,7 +162,7 @@ class StudyForm(VersionedForm):
         _("Compare what happened with what you predicted, and say what you learnt."),
         rows=6,
     )
-    edited_fields = ("study_results",)
+    edited_fields = SECTION_FIELDS["study"]
 
 
 class ActForm(VersionedForm):
@@ -191,7 +179,7 @@ class ActForm(VersionedForm):
         _("Next cycle"),
         _("What the next cycle will test (its objective, when you plan it)."),
     )
-    edited_fields = ("act_decision", "act_next")
+    edited_fields = SECTION_FIELDS["act"]
 
 
 SECTION_FORMS = {"plan": PlanForm, "do": DoForm, "study": StudyForm, "act": ActForm}

@@ -3,7 +3,6 @@ status, plan, milestones, conditions and updates), its cycles of change (ramps a
 and the reminders the worker sends. Every write is one call here, audited."""
 
 from arloesi.projects.services.cycles import (
-    SECTIONS,
     cycle_next_plan,
     cycle_plan,
     cycle_section_save,
@@ -26,7 +25,6 @@ from arloesi.projects.services.running import (
 )
 
 __all__ = [
-    "SECTIONS",
     "condition_close",
     "condition_items",
     "condition_reopen",

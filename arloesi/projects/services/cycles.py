@@ -17,33 +17,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from arloesi.core import audit
+from arloesi.projects.cycles import SECTION_FIELDS
 from arloesi.projects.models import PdsaCycle, Project, ProjectTeamMember, Ramp
 from arloesi.projects.selectors.cycles import change_ideas_of, next_cycle_possible
 from arloesi.projects.services.rules import require_change
-
-# What each section of the worksheet edits.
-SECTION_FIELDS = {
-    "plan": frozenset(
-        {
-            "title",
-            "owner",
-            "objective",
-            "questions",
-            "predictions",
-            "plan_who",
-            "plan_what",
-            "plan_where",
-            "plan_when",
-            "data_to_collect",
-            "planned_start_on",
-            "planned_end_on",
-        }
-    ),
-    "do": frozenset({"do_what_happened", "do_observations", "do_problems"}),
-    "study": frozenset({"study_results"}),
-    "act": frozenset({"act_decision", "act_next"}),
-}
-SECTIONS = tuple(SECTION_FIELDS)
 
 
 def _check_owner(project: Project, owner) -> None:
@@ -156,7 +133,7 @@ def cycle_section_save(
     completes the cycle; clearing either of them takes the completion away."""
     if section not in SECTION_FIELDS:
         raise TypeError(f"Not a section of the worksheet: {section}")
-    unknown = set(values) - SECTION_FIELDS[section]
+    unknown = set(values) - set(SECTION_FIELDS[section])
     if unknown:
         raise TypeError(f"Not editable here: {', '.join(sorted(unknown))}")
     require_change(actor, cycle.project)
