@@ -1,5 +1,6 @@
-"""The demo shows a project under way: its plan, milestones (one done, one overdue), RAG status
-with its reasons, progress updates and a closed condition; loading again adds nothing."""
+"""The demo shows a project under way — its plan, milestones (one done, one overdue), RAG status
+with its reasons, progress updates and a closed condition — and another still mobilising, red,
+with an overdue milestone; loading again adds nothing."""
 
 import pytest
 from django.core.management import call_command
@@ -25,6 +26,10 @@ def test_the_demo_project_is_under_way_and_loading_again_adds_nothing(settings):
     assert len(page.updates) == 2
     assert page.conditions and page.open_conditions == 0
     assert RagChange.objects.filter(project=project).count() == 2
+
+    falls = Project.objects.get(title="Falls-prevention classes in GP practices")
+    assert falls.status == Stage.PILOT and falls.rag == Rag.RED and falls.rag_reason
+    assert Milestone.objects.filter(project=falls, done_on__isnull=True).count() == 3
 
     counts = [Milestone.objects.count(), ProgressUpdate.objects.count()]
     call_command("load_demo")
