@@ -69,8 +69,11 @@ INSTALLED_APPS = [
     "arloesi.core",
     "arloesi.organisations",
     "arloesi.diagrams",
+    "arloesi.risks",
     "arloesi.projects",
     "arloesi.proposals",
+    "arloesi.measures",
+    "arloesi.delivery",
 ]
 
 MIDDLEWARE = [

@@ -13,6 +13,9 @@ urlpatterns += i18n_patterns(
     path("", include("arloesi.diagrams.urls")),
     path("", include("arloesi.projects.urls")),
     path("", include("arloesi.proposals.urls")),
+    path("", include("arloesi.risks.urls")),
+    path("", include("arloesi.measures.urls")),
+    path("", include("arloesi.delivery.urls")),
     prefix_default_language=True,
 )
 

@@ -28,8 +28,11 @@ LAYERS: list[tuple[str, ...]] = [
     ("core",),
     ("organisations",),
     ("diagrams",),
+    ("risks",),
     ("projects",),
     ("proposals",),
+    ("measures",),
+    ("delivery",),
 ]
 FRONT_DOORS = ("services", "selectors")
 PROJECT_MODULES = ("urls.py", "settings.py", "wsgi.py", "cli.py")

@@ -1,0 +1,5 @@
+"""Delivery pages, in the ``delivery`` namespace."""
+
+app_name = "delivery"
+
+urlpatterns: list = []

@@ -1,0 +1,5 @@
+"""Measures pages, in the ``measures`` namespace."""
+
+app_name = "measures"
+
+urlpatterns: list = []

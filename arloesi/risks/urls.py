@@ -1,0 +1,5 @@
+"""Risks pages, in the ``risks`` namespace."""
+
+app_name = "risks"
+
+urlpatterns: list = []
