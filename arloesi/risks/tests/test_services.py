@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from arloesi.core.audit import ConcurrentEditError
 from arloesi.core.models import AuditEvent
-from arloesi.organisations.tests.factories import ClusterFactory, person_with_role
 from arloesi.organisations.roles import Role
+from arloesi.organisations.tests.factories import ClusterFactory, person_with_role
 from arloesi.risks import matrix, selectors, services
 from arloesi.risks.models import Rescore, RiskEntry, RiskStatusChange
 from arloesi.risks.tests.factories import entry, registers
@@ -119,7 +119,7 @@ def test_reaching_the_escalation_score_puts_the_risk_on_the_planning_groups_regi
 def test_a_board_with_a_lower_escalation_score_escalates_sooner(r):
     services.matrix_settings_save(
         actor=r.officer, health_board=r.health_board, expected_version=None,
-        **{**dict(zip(services.MATRIX_FIELDS, (3, 6, 12, 12, 6, 3, 1, 12), strict=True))},
+        **dict(zip(services.MATRIX_FIELDS, (3, 6, 12, 12, 6, 3, 1, 12), strict=True)),
     )  # fmt: skip
     assert entry(r, score=(3, 4)).escalated_to is not None
     with pytest.raises(PermissionDenied):
