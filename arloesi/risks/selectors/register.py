@@ -28,7 +28,7 @@ from arloesi.risks.selectors.access import (
 )
 from arloesi.risks.vocabulary import Band, Category, Status
 
-ENTRIES_PER_PAGE = 50
+ENTRIES_PER_PAGE = 25
 OVERDUE_SHOWN = 20
 
 
