@@ -2,6 +2,7 @@
 (``access``); each page's reads are one presenter."""
 
 from arloesi.delivery.selectors.access import (
+    change_idea_for_planning,
     change_idea_get_for_user,
     cluster_for_offer,
     cluster_get_for_user,
@@ -47,6 +48,7 @@ __all__ = [
     "board_filters",
     "board_page",
     "capacity_page",
+    "change_idea_for_planning",
     "change_idea_get_for_user",
     "change_idea_page",
     "cluster_for_offer",

@@ -116,3 +116,12 @@ def task_get_for_user(*, user, task_id: int) -> Task:
         "cluster__path",
         pk=task_id,
     )
+
+
+def change_idea_for_planning(*, user, node_id: int):
+    """The change idea, as ``change_idea_get_for_user``, if ``user`` plans its cluster's tasks;
+    anyone else gets 404."""
+    node, project, cluster = change_idea_get_for_user(user=user, node_id=node_id)
+    if not may_manage(user, cluster):
+        raise Http404
+    return node, project, cluster

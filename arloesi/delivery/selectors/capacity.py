@@ -10,8 +10,9 @@ from django.db.models import Q
 from django.http import Http404
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from markupsafe import Markup
 
-from arloesi.delivery import capacity
+from arloesi.delivery import capacity, charts
 from arloesi.delivery.models import (
     Absence,
     CapacityDeclaration,
@@ -81,6 +82,7 @@ class CapacityPage:
     may_offer: bool
     previous: str
     next: str
+    chart: Markup | None = None
 
 
 def _skill_balance(cluster, period: Period):
@@ -169,7 +171,7 @@ def capacity_page(*, user, cluster, period: Period) -> CapacityPage:
     def link(first: date) -> str:
         return f"?from={first:%Y-%m}&months={period.count}"
 
-    return CapacityPage(
+    page = CapacityPage(
         cluster=cluster,
         period=period,
         months=result.months,
@@ -181,6 +183,31 @@ def capacity_page(*, user, cluster, period: Period) -> CapacityPage:
         previous=link(capacity.add_months(period.first, -period.count)),
         next=link(capacity.add_months(period.first, period.count)),
     )
+    page.chart = capacity_chart(page) if rows else None
+    return page
+
+
+def capacity_chart(page: CapacityPage) -> Markup:
+    """The chart of the page's table: demand and capacity per skill and month."""
+    words = charts.Words(
+        title=_("Demand against capacity in %(cluster)s") % {"cluster": page.cluster.name},
+        description=_(
+            "For each skill, the hours needed and the hours available in each month; a "
+            "triangle marks a month without enough. The table below gives the figures."
+        ),
+        demand=_("Hours needed"),
+        capacity=_("Hours available"),
+        short=_("Not enough capacity"),
+    )
+    markup = charts.draw(
+        [
+            charts.Row(row.skill.name, [charts.Month(c.demand, c.capacity) for c in row.cells])
+            for row in page.rows
+        ],
+        [month_label(month) for month in page.months],
+        words=words,
+    )
+    return Markup(markup)  # noqa: S704 (core.svg escapes every text and attribute)
 
 
 @dataclass
