@@ -7,4 +7,13 @@ class DeliveryConfig(AppConfig):
     verbose_name = _("Delivery")
 
     def ready(self):
-        from arloesi.delivery import permissions  # noqa: F401  (adds the delivery grants)
+        from arloesi.core import navigation, permissions
+        from arloesi.delivery.permissions import Perm
+
+        # The people of a cluster give their hours there; from the page they reach its tasks.
+        navigation.register(
+            _("My capacity"),
+            "delivery:my_capacity",
+            visible=lambda user: permissions.can_anywhere(user, Perm.WORK),
+            order=62,
+        )
