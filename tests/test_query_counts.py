@@ -167,6 +167,10 @@ NOT_PAGES = {
     "risks:export": "a spreadsheet to save",
     "risks:escalate": "a button's POST",
     "risks:action_done": "a button's POST",
+    "delivery:task_remove": "a button's POST",
+    "delivery:declaration_remove": "a button's POST",
+    "delivery:absence_remove": "a button's POST",
+    "delivery:offer_withdraw": "a button's POST",
 }
 
 

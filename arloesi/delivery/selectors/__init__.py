@@ -1,0 +1,73 @@
+"""Reads of delivery: the app's front door. Who may see and change what is decided once
+(``access``); each page's reads are one presenter."""
+
+from arloesi.delivery.selectors.access import (
+    change_idea_for_planning,
+    change_idea_get_for_user,
+    cluster_for_offer,
+    cluster_get_for_user,
+    clusters_to_work_in,
+    may_manage,
+    may_move,
+    may_view,
+    task_get_for_user,
+)
+from arloesi.delivery.selectors.capacity import (
+    CapacityPage,
+    MyCapacityPage,
+    Period,
+    absence_of,
+    capacity_page,
+    declaration_of,
+    month_label,
+    my_capacity_page,
+    offer_of,
+    period_from,
+)
+from arloesi.delivery.selectors.choices import priorities_for, skills_in_use
+from arloesi.delivery.selectors.tasks import (
+    BoardPage,
+    ChangeIdeaPage,
+    board_filters,
+    board_page,
+    change_idea_page,
+    next_statuses,
+    task_editing,
+    task_for_change,
+    task_for_move,
+    task_form_choices,
+)
+
+__all__ = [
+    "BoardPage",
+    "CapacityPage",
+    "ChangeIdeaPage",
+    "MyCapacityPage",
+    "Period",
+    "absence_of",
+    "board_filters",
+    "board_page",
+    "capacity_page",
+    "change_idea_for_planning",
+    "change_idea_get_for_user",
+    "change_idea_page",
+    "cluster_for_offer",
+    "cluster_get_for_user",
+    "clusters_to_work_in",
+    "declaration_of",
+    "may_manage",
+    "may_move",
+    "may_view",
+    "month_label",
+    "my_capacity_page",
+    "next_statuses",
+    "offer_of",
+    "period_from",
+    "priorities_for",
+    "skills_in_use",
+    "task_editing",
+    "task_for_change",
+    "task_for_move",
+    "task_form_choices",
+    "task_get_for_user",
+]
