@@ -61,11 +61,22 @@ class _Capacity:
                     self.free[(source.index, skill, month)] = hours
             for month, hours in (holder.monthly_limit or {}).items():
                 self.limit[(source.index, month)] = max(hours, 0)
-        for offer in sorted(offers, key=lambda o: o.key):
-            source = self._add(offer.key, keys, is_offer=True, serves=frozenset(offer.priorities))
-            self.with_skill.setdefault(offer.skill, []).append(source)
+        # One offer may come as several (its months, its skills): the same key, one source.
+        offered: dict[HolderKey, _Source] = {}
+        for offer in sorted(offers, key=lambda o: (o.key, o.skill, o.month)):
+            source = offered.get(offer.key)
+            serves = frozenset(offer.priorities)
+            if source is None:
+                source = offered[offer.key] = self._add(
+                    offer.key, keys, is_offer=True, serves=serves
+                )
+            elif source.serves != serves:
+                raise ValueError(f"offer {offer.key} is given for different priorities")
+            if source not in self.with_skill.setdefault(offer.skill, []):
+                self.with_skill[offer.skill].append(source)
             if offer.hours > 0:
-                self.free[(source.index, offer.skill, offer.month)] = offer.hours
+                cell = (source.index, offer.skill, offer.month)
+                self.free[cell] = self.free.get(cell, 0) + offer.hours
 
     def _add(self, key: HolderKey, keys: set[HolderKey], *, is_offer: bool, serves) -> _Source:
         if key in keys:

@@ -65,7 +65,10 @@ class Holder:
 
 @dataclass(frozen=True)
 class Offer:
-    """Hours a health board offers a cluster in one skill and month, for named priorities only."""
+    """Hours a health board offers a cluster in one skill and month, for named priorities only.
+
+    One offer running over several months comes as one ``Offer`` a month, under the same key
+    and for the same priorities."""
 
     key: HolderKey
     skill: str
