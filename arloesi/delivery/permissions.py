@@ -16,6 +16,8 @@ class Perm(StrEnum):
     MANAGE = "delivery.manage"
     # Offer a health board innovation team's capacity to its clusters.
     OFFER = "delivery.offer"
+    # Work in a cluster: be given its tasks and declare capacity for it (its own people).
+    WORK = "delivery.work"
 
 
 grant(
@@ -32,4 +34,12 @@ grant(
     },
 )
 grant(Perm.MANAGE, {Role.COLLABORATIVE_LEAD: Reach.CLUSTER, Role.CLUSTER_LEAD: Reach.UNIT})
+grant(
+    Perm.WORK,
+    {
+        Role.PRACTITIONER: Reach.CLUSTER,
+        Role.COLLABORATIVE_LEAD: Reach.CLUSTER,
+        Role.CLUSTER_LEAD: Reach.UNIT,
+    },
+)
 grant(Perm.OFFER, {Role.HEALTH_BOARD_OFFICER: Reach.UNIT})

@@ -30,11 +30,6 @@ def month_key(day: date) -> int:
     return month_number(day.year, day.month)
 
 
-def may_plan(user, cluster) -> bool:
-    """Ranking, running an allocation and deciding on it: the cluster's leads."""
-    return permissions.can(user, Perm.MANAGE, cluster.path)
-
-
 def current_priority_ids(*, cluster, on: date) -> set[int]:
     """The local priorities of the cluster and of its planning group in force on ``on``."""
     group = organisations.planning_group_of(unit=cluster)

@@ -6,7 +6,7 @@ Nothing is allocated when a run is proposed: its lines wait for the cluster lead
 
 from datetime import date
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -17,18 +17,10 @@ from arloesi.delivery.allocation import Decision, allocate, year_and_month
 from arloesi.delivery.allocation.scoring import Weights
 from arloesi.delivery.models import AllocationLine, AllocationRun, AllocationRunStatusChange, Task
 from arloesi.delivery.runs import RUN_WORKFLOW, RunStatus
-from arloesi.delivery.selectors.allocation import (
-    allocation_inputs,
-    may_plan,
-    weights_row,
-)
+from arloesi.delivery.selectors.allocation import allocation_inputs, weights_row
+from arloesi.delivery.services.rules import require_manage
 
 MAX_MONTHS = 36
-
-
-def _require_plan(actor, cluster) -> None:
-    if not may_plan(actor, cluster):
-        raise PermissionDenied
 
 
 def _month_text(month: int) -> str:
@@ -78,7 +70,7 @@ def allocation_propose(
     *, actor, cluster, first_month: date, last_month: date, weights: Weights
 ) -> AllocationRun:
     """Rank the cluster's open tasks and propose who does what in the months, for the lead."""
-    _require_plan(actor, cluster)
+    require_manage(actor, cluster)
     first_month, last_month = capacity.month_of(first_month), capacity.month_of(last_month)
     if last_month < first_month:
         raise ValidationError({"last_month": _("The last month must not be before the first")})
@@ -127,7 +119,7 @@ def allocation_accept(
 ) -> AllocationRun:
     """Accept the run: the allocated lines kept give their tasks an assignee (when they have
     none); the rest are dropped; the tasks not allocated and confirmed are marked so."""
-    _require_plan(actor, run.cluster)
+    require_manage(actor, run.cluster)
     status_change(
         run,
         workflow=RUN_WORKFLOW,
@@ -157,7 +149,7 @@ def allocation_accept(
 @transaction.atomic
 def allocation_reject(*, actor, run: AllocationRun, reason: str = "") -> AllocationRun:
     """Reject the run: nothing is allocated and nothing goes onto the risk register."""
-    _require_plan(actor, run.cluster)
+    require_manage(actor, run.cluster)
     return status_change(
         run,
         workflow=RUN_WORKFLOW,
@@ -172,7 +164,7 @@ def allocation_reject(*, actor, run: AllocationRun, reason: str = "") -> Allocat
 @transaction.atomic
 def task_priority_override(*, actor, task: Task, expected_version: int, score, reason: str) -> Task:
     """Give a task the lead's own priority score with the reason (``score`` None: take it away)."""
-    _require_plan(actor, task.cluster)
+    require_manage(actor, task.cluster)
     reason = (reason or "").strip()
     if score is not None and not reason:
         raise ValidationError({"reason": _("Enter why the task gets this score")})

@@ -17,6 +17,7 @@ from arloesi.diagrams.selectors.content import content_of, document_of, outline_
 from arloesi.diagrams.selectors.lists import diagram_list_page, start_page
 from arloesi.diagrams.selectors.pages import (
     aim_of,
+    change_idea_get,
     column_labels,
     deleted_node,
     diagram_page,
@@ -30,6 +31,7 @@ from arloesi.diagrams.selectors.pages import (
 __all__ = [
     "aim_of",
     "DiagramAccess",
+    "change_idea_get",
     "column_labels",
     "content_of",
     "deleted_node",

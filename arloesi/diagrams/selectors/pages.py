@@ -201,6 +201,16 @@ def node_for_page(*, diagram: Diagram, node_id: int) -> DiagramNode | None:
     return DiagramNode.objects.filter(diagram=diagram, pk=node_id, deleted_at__isnull=True).first()
 
 
+def change_idea_get(*, node_id: int) -> DiagramNode | None:
+    """A change idea that is on its diagram (not deleted), with the diagram: for the apps that
+    plan work against a change idea (they ask the diagram's owner who may see it)."""
+    return (
+        DiagramNode.objects.filter(pk=node_id, kind=Kind.CHANGE_IDEA, deleted_at__isnull=True)
+        .select_related("diagram")
+        .first()
+    )
+
+
 def deleted_node(*, diagram: Diagram, node_id: int) -> DiagramNode | None:
     return DiagramNode.objects.filter(diagram=diagram, pk=node_id, deleted_at__isnull=False).first()
 

@@ -1,0 +1,1 @@
+"""Delivery's forms, divided as the app is: tasks and capacity."""
