@@ -6,6 +6,8 @@ from datetime import date
 from decimal import Decimal
 
 from django.db.models import Prefetch, Q
+from django.http import Http404
+from django.utils import timezone
 
 from arloesi.core import permissions
 from arloesi.delivery import capacity
@@ -21,6 +23,8 @@ from arloesi.delivery.models import (
     TaskNeed,
 )
 from arloesi.delivery.permissions import Perm
+from arloesi.delivery.runs import RunStatus
+from arloesi.delivery.selectors import access
 from arloesi.delivery.vocabulary import OPEN_STATUSES
 from arloesi.organisations import selectors as organisations
 from arloesi.proposals import selectors as proposals
@@ -217,3 +221,36 @@ def run_lines(*, run: AllocationRun) -> list[AllocationLine]:
 
 def runs_for_cluster(*, cluster, limit: int = 20) -> list[AllocationRun]:
     return list(AllocationRun.objects.filter(cluster=cluster).select_related("proposed_by")[:limit])
+
+
+def cluster_to_plan(*, user, unit_id: int):
+    """The cluster, if ``user`` plans its work; anyone else gets 404."""
+    cluster = access.cluster_get_for_user(user=user, unit_id=unit_id)
+    if not access.may_manage(user, cluster):
+        raise Http404
+    return cluster
+
+
+@dataclass(frozen=True)
+class PrioritiesPage:
+    cluster: object
+    weights: Weights
+    rows: list[RankedTask]
+    may_plan: bool
+    runs: list[AllocationRun]
+
+
+def priorities_page(*, user, cluster, weights: Weights) -> PrioritiesPage:
+    return PrioritiesPage(
+        cluster=cluster,
+        weights=weights,
+        rows=ranking(cluster=cluster, weights=weights, on=timezone.localdate()),
+        may_plan=access.may_manage(user, cluster),
+        runs=runs_for_cluster(cluster=cluster),
+    )
+
+
+def run_for_decision(*, user, run_id: int) -> tuple[AllocationRun, bool]:
+    """The run (404 if out of reach) and whether ``user`` may decide on it now."""
+    run = run_get_for_user(user=user, run_id=run_id)
+    return run, access.may_manage(user, run.cluster) and run.status == RunStatus.PROPOSED

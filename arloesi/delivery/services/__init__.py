@@ -3,6 +3,7 @@
 
 from arloesi.delivery.services.allocation import (
     allocation_accept,
+    allocation_decide,
     allocation_propose,
     allocation_reject,
     task_priority_override,
@@ -26,6 +27,7 @@ from arloesi.delivery.services.tasks import (
 
 __all__ = [
     "allocation_accept",
+    "allocation_decide",
     "allocation_propose",
     "allocation_reject",
     "task_priority_override",

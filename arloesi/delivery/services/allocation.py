@@ -175,3 +175,24 @@ def task_priority_override(*, actor, task: Task, expected_version: int, score, r
         priority_override=score,
         priority_override_reason=reason if score is not None else "",
     )
+
+
+def allocation_decide(
+    *,
+    actor,
+    run: AllocationRun,
+    decision: str,
+    kept_line_ids: set[int],
+    unaccommodated_line_ids: set[int],
+    note: str = "",
+) -> AllocationRun:
+    """The lead's decision from the run's page: ``accept`` or ``reject``."""
+    if decision == "accept":
+        return allocation_accept(
+            actor=actor,
+            run=run,
+            kept_line_ids=kept_line_ids,
+            unaccommodated_line_ids=unaccommodated_line_ids,
+            note=note,
+        )
+    return allocation_reject(actor=actor, run=run, reason=note)
