@@ -18,7 +18,9 @@ from arloesi.delivery.allocation.scoring import Weights
 from arloesi.delivery.models import AllocationLine, AllocationRun, AllocationRunStatusChange, Task
 from arloesi.delivery.runs import RUN_WORKFLOW, RunStatus
 from arloesi.delivery.selectors.allocation import allocation_inputs, weights_row
+from arloesi.delivery.services import unaccommodated
 from arloesi.delivery.services.rules import require_manage
+from arloesi.risks import selectors as risks
 
 MAX_MONTHS = 36
 
@@ -120,6 +122,14 @@ def allocation_accept(
     """Accept the run: the allocated lines kept give their tasks an assignee (when they have
     none); the rest are dropped; the tasks not allocated and confirmed are marked so."""
     require_manage(actor, run.cluster)
+    if unaccommodated_line_ids and not risks.may_manage(actor, run.cluster):
+        raise ValidationError(
+            {
+                "unaccommodated": _(
+                    "Only those who keep the cluster’s risk register can put tasks on it"
+                )
+            }
+        )
     status_change(
         run,
         workflow=RUN_WORKFLOW,
@@ -129,8 +139,9 @@ def allocation_accept(
         reason=note,
         subject_field="run",
     )
-    lines = list(run.lines.select_related("task"))
+    lines = list(run.lines.select_related("task", "task__change_idea__diagram"))
     for line in lines:
+        line.run = run
         kept = line.allocated and line.pk in kept_line_ids
         confirmed = not line.allocated and line.pk in unaccommodated_line_ids
         if (kept, confirmed) != (line.kept, line.confirmed_unaccommodated):
@@ -143,6 +154,13 @@ def allocation_accept(
             continue
         field = "assigned_person_id" if holder[0] == "person" else "assigned_group_id"
         audit.update(task, actor=actor, note=str(_("Allocated")), **{field: holder[1]})
+    unaccommodated.record(
+        actor=actor,
+        cluster=run.cluster,
+        lines=[line for line in lines if line.confirmed_unaccommodated],
+        all_lines=lines,
+    )
+    unaccommodated.allocated(actor=actor, lines=[line for line in lines if line.kept])
     return run
 
 

@@ -52,3 +52,13 @@ def test_an_override_needs_a_reason_and_weights_stay_in_range():
 def test_fit_counts_the_current_local_priorities_served():
     assert priority_fit([1, 2, 7], current=[2, 7, 8]) == 2
     assert priority_fit([], current=[2]) == 0
+
+
+def test_the_suggested_risk_score_follows_priority_and_how_short():
+    """Of ten tasks, turn 1 and 2 are the top fifth (consequence 5), turn 10 the bottom (1).
+    40 h needed and 38 short is 95 %: likelihood 5; 10 short is 25 %: 3; 2 short: 2."""
+    from arloesi.delivery.allocation.risk import suggested_consequence, suggested_likelihood
+
+    assert [suggested_consequence(n, 10) for n in (1, 2, 3, 10)] == [5, 5, 4, 1]
+    assert [suggested_likelihood(40, short) for short in (38, 20, 10, 2)] == [5, 4, 3, 2]
+    assert suggested_likelihood(40, 0) == 3

@@ -135,3 +135,41 @@ def test_the_ranking_shows_the_parts_and_a_lead_overrides_with_a_reason():
     ranked = selectors.ranking(cluster=c.cluster, weights=Weights(fit=0), on=MARCH)
     assert [r.task.pk for r in ranked] == [big.pk, small.pk]
     assert ranked[0].ranked.override_reason == "Board asked"
+
+
+def test_confirmed_work_goes_on_the_register_and_a_later_run_marks_it_allocated():
+    """The audit needs 40 h of pharmacist time in March, 2 h free after the review: the lead
+    confirms it onto the cluster's register, linked to its change idea and aim, 38 h short
+    (95 %: likelihood 5), second of two tasks (consequence 3). In April the pharmacist declares
+    40 h more; the next run allocates the audit and its entry says so."""
+    from arloesi.delivery.tests.factories_allocation import declare
+    from arloesi.risks import selectors as risks
+
+    c = cluster_with_capacity(pharmacist_hours=12)
+    task(c, "Review medicines", {"pharmacist": 10}, expected_benefit=5)
+    audit = task(c, "Audit prescribing", {"pharmacist": 40}, expected_benefit=2)
+    run = propose(c)
+    lines = {line.task_id: line for line in selectors.run_lines(run=run)}
+    services.allocation_accept(
+        actor=c.lead,
+        run=run,
+        kept_line_ids=set(),
+        unaccommodated_line_ids={lines[audit.pk].pk},
+    )
+    entry = risks.entries_from(source_kind="delivery.task", source_ids=[audit.pk])[audit.pk]
+    assert entry.unit_id == c.cluster.pk
+    assert entry.title == "Not accommodated: Audit prescribing"
+    assert entry.source_allocated_on is None
+    full = risks.entry_get_for_user(user=c.lead, entry_id=entry.pk)
+    assert (full.initial_consequence, full.initial_likelihood) == (3, 5)
+    assert c.change_idea.text in str(full.links.values())
+
+    declare(c.cluster, c.pharmacist, "pharmacist", 40)
+    later = propose(c)
+    again = {line.task_id: line for line in selectors.run_lines(run=later)}
+    assert again[audit.pk].allocated
+    services.allocation_accept(
+        actor=c.lead, run=later, kept_line_ids={again[audit.pk].pk}, unaccommodated_line_ids=set()
+    )
+    entry = risks.entries_from(source_kind="delivery.task", source_ids=[audit.pk])[audit.pk]
+    assert entry.source_allocated_on is not None
