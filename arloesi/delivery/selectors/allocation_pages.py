@@ -42,6 +42,11 @@ def _month(text: str | None) -> str:
     return month_label(date.fromisoformat(text)) if text else ""
 
 
+def _ids(ids: set[int]) -> list[int]:
+    # Never empty: an empty list skips the query, and a page's queries stay the same in number.
+    return sorted(ids) or [0]
+
+
 class Names:
     """The names of the skills, people, groups, offers and tasks a run mentions."""
 
@@ -56,14 +61,17 @@ class Names:
         self.skills = {s.code: s.name for s in Skill.objects.all()}
         self.people = {
             p.pk: p.full_name
-            for p in get_user_model().objects.filter(pk__in=holders["person"]).only("full_name")
+            for p in get_user_model()
+            .objects.filter(pk__in=_ids(holders["person"]))
+            .only("full_name")
         }
         self.groups = {
-            g.pk: g.name for g in DeliveryGroup.objects.filter(pk__in=holders["group"]).only("name")
+            g.pk: g.name
+            for g in DeliveryGroup.objects.filter(pk__in=_ids(holders["group"])).only("name")
         }
         self.offers = {
             o.pk: o.health_board.name
-            for o in CapacityOffer.objects.filter(pk__in=holders["offer"]).select_related(
+            for o in CapacityOffer.objects.filter(pk__in=_ids(holders["offer"])).select_related(
                 "health_board"
             )
         }
