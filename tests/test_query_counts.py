@@ -164,6 +164,10 @@ NOT_PAGES = {
     "projects:milestone_done": "a button's POST",
     "projects:milestone_remove": "a button's POST",
     "projects:condition_reopen": "a button's POST",
+    "delivery:task_remove": "a button's POST",
+    "delivery:declaration_remove": "a button's POST",
+    "delivery:absence_remove": "a button's POST",
+    "delivery:offer_withdraw": "a button's POST",
 }
 
 
