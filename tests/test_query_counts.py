@@ -168,6 +168,9 @@ NOT_PAGES = {
     "delivery:declaration_remove": "a button's POST",
     "delivery:absence_remove": "a button's POST",
     "delivery:offer_withdraw": "a button's POST",
+    "risks:export": "a spreadsheet to save",
+    "risks:escalate": "a button's POST",
+    "risks:action_done": "a button's POST",
 }
 
 
