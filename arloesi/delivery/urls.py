@@ -3,7 +3,7 @@ board, a change idea's tasks and their forms) and capacity."""
 
 from django.urls import path
 
-from arloesi.delivery.views import capacity, tasks
+from arloesi.delivery.views import allocation, capacity, tasks
 
 app_name = "delivery"
 
@@ -34,4 +34,16 @@ urlpatterns = [
     path(
         "delivery/offers/<int:offer_id>/withdraw/", capacity.offer_withdraw, name="offer_withdraw"
     ),
+    path("delivery/clusters/<int:unit_id>/priorities/", allocation.priorities, name="priorities"),
+    path(
+        "delivery/tasks/<int:task_id>/priority/",
+        allocation.priority_override,
+        name="priority_override",
+    ),
+    path(
+        "delivery/clusters/<int:unit_id>/allocations/new/",
+        allocation.allocation_new,
+        name="allocation_new",
+    ),
+    path("delivery/allocations/<int:run_id>/", allocation.allocation, name="allocation"),
 ]

@@ -2,6 +2,11 @@
 needs and status changes) and **capacity** (declarations, absences, health boards' offers). The
 allocation keeps its own models beside these."""
 
+from arloesi.delivery.models.allocation import (
+    AllocationLine,
+    AllocationRun,
+    AllocationRunStatusChange,
+)
 from arloesi.delivery.models.capacity import Absence, CapacityDeclaration, CapacityOffer
 from arloesi.delivery.models.tasks import (
     DeliveryGroup,
@@ -12,6 +17,9 @@ from arloesi.delivery.models.tasks import (
 )
 
 __all__ = [
+    "AllocationLine",
+    "AllocationRun",
+    "AllocationRunStatusChange",
     "Absence",
     "CapacityDeclaration",
     "CapacityOffer",

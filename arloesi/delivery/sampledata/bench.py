@@ -311,3 +311,6 @@ bench.register_page(
     user=_officer,
     does_not_grow="a form: skills and the cluster's priorities",
 )
+
+
+from arloesi.delivery.sampledata import bench_allocation  # noqa: E402, F401  (the allocation)

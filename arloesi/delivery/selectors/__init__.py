@@ -12,6 +12,19 @@ from arloesi.delivery.selectors.access import (
     may_view,
     task_get_for_user,
 )
+from arloesi.delivery.selectors.allocation import (
+    PrioritiesPage,
+    RankedTask,
+    cluster_to_plan,
+    priorities_page,
+    ranking,
+    run_for_decision,
+    run_get_for_user,
+    run_lines,
+    runs_for_cluster,
+    weights_of,
+)
+from arloesi.delivery.selectors.allocation_pages import RunPage, run_page
 from arloesi.delivery.selectors.capacity import (
     CapacityPage,
     MyCapacityPage,
@@ -39,6 +52,18 @@ from arloesi.delivery.selectors.tasks import (
 )
 
 __all__ = [
+    "PrioritiesPage",
+    "RunPage",
+    "cluster_to_plan",
+    "priorities_page",
+    "run_for_decision",
+    "run_page",
+    "RankedTask",
+    "ranking",
+    "run_get_for_user",
+    "run_lines",
+    "runs_for_cluster",
+    "weights_of",
     "BoardPage",
     "CapacityPage",
     "ChangeIdeaPage",

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from arloesi.delivery import services
 from arloesi.delivery.models import Skill
+from arloesi.delivery.tests import access_allocation
 from arloesi.diagrams.models import DiagramNode
 from arloesi.diagrams.tests.factories import CARE_HOMES, approved, proposal_with_diagram
 from arloesi.organisations.roles import Role
@@ -143,3 +144,15 @@ FORM_PAGES: dict = {
     "delivery:absence_remove": lambda w: reverse("delivery:my_capacity"),
     "delivery:offer_withdraw": lambda w: reverse("delivery:capacity", kwargs=_cluster(w)),
 }
+
+# Prioritisation and allocation (their own module), joined to the rest of delivery's part of B.
+_populate_tasks_and_capacity = populate
+
+
+def populate(world) -> None:  # noqa: F811
+    _populate_tasks_and_capacity(world)
+    access_allocation.populate(world)
+
+
+PROBES.update(access_allocation.PROBES)
+FORM_USERS.update(access_allocation.FORM_USERS)
