@@ -37,7 +37,7 @@ class TaskForm(VersionedForm):
     dependencies = fields.choices(
         _("Depends on"),
         required=False,
-        hint=_("Tasks of this cluster that must be done before this one can start."),
+        hint=_("Open tasks of the same project that must be done before this one can start."),
     )
     priorities = fields.choices(_("Local priorities it serves"), required=False)
     expected_benefit = fields.choice(

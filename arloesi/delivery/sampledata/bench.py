@@ -285,7 +285,7 @@ bench.register_page(
     "add a task",
     url=lambda context: reverse("delivery:task_add", kwargs={"node_id": _busiest_idea(context)}),
     user=_lead,
-    does_not_grow="a form: its lists are the cluster's people and open tasks, capped",
+    does_not_grow="a form: its lists are the cluster's people and its project's open tasks, capped",
 )
 for _name, _route in (
     ("change a task", "delivery:task_edit"),

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, Sum
 from django.http import Http404
 from django.utils import timezone
 
@@ -83,11 +83,44 @@ class RankedTask:
 
 
 def ranking(*, cluster, weights: Weights, on: date) -> list[RankedTask]:
-    """The cluster's open tasks, best score first, each with the parts of its score."""
-    tasks = open_tasks(cluster=cluster)
+    """The cluster's open tasks, best score first, each with the parts of its score.
+
+    Read for showing, in three queries whatever the number of tasks: the tasks' own columns, the
+    hours they need summed by the database, and the priorities they serve (ids only)."""
+    still_open = Task.objects.filter(
+        cluster=cluster, removed_at__isnull=True, status__in=OPEN_STATUSES
+    )
+    tasks = list(
+        still_open.only(
+            "pk", "title", "expected_benefit", "priority_override", "priority_override_reason"
+        ).order_by("id")
+    )
     by_id = {task.pk: task for task in tasks}
-    ranked = rank(score_inputs(tasks, current_priority_ids(cluster=cluster, on=on)), weights)
-    return [RankedTask(by_id[r.task_id], r) for r in ranked]
+    effort = dict(
+        TaskNeed.objects.filter(task__in=still_open.values("pk"))
+        .values("task_id")
+        .annotate(hours=Sum("hours"))
+        .values_list("task_id", "hours")
+        .order_by()
+    )
+    served: dict[int, list[int]] = defaultdict(list)
+    for task_id, priority_id in Task.priorities.through.objects.filter(
+        task__in=still_open.values("pk")
+    ).values_list("task_id", "localpriority_id"):
+        served[task_id].append(priority_id)
+    current = current_priority_ids(cluster=cluster, on=on)
+    inputs = [
+        ScoreInput(
+            task_id=task.pk,
+            fit=priority_fit(served.get(task.pk, ()), current),
+            benefit=task.expected_benefit,
+            effort_hours=effort.get(task.pk, 0),
+            override=float(task.priority_override) if task.priority_override is not None else None,
+            override_reason=task.priority_override_reason,
+        )
+        for task in tasks
+    ]
+    return [RankedTask(by_id[r.task_id], r) for r in rank(inputs, weights)]
 
 
 def weights_of(run: AllocationRun) -> Weights:
@@ -205,6 +238,24 @@ def allocation_inputs(
     return AllocationInputs(tasks, to_place, holders, offers, ranked)
 
 
+# What a run's page reads of a line: its own columns and its task's title.
+LINE_FIELDS = (
+    "id",
+    "run_id",
+    "task_id",
+    "position",
+    "score",
+    "allocated",
+    "hours",
+    "reasons",
+    "gap",
+    "kept",
+    "confirmed_unaccommodated",
+    "task__id",
+    "task__title",
+)
+
+
 def run_get_for_user(*, user, run_id: int) -> AllocationRun:
     return permissions.get_for_user(
         AllocationRun.objects.select_related("cluster", "proposed_by"),
@@ -216,7 +267,8 @@ def run_get_for_user(*, user, run_id: int) -> AllocationRun:
 
 
 def run_lines(*, run: AllocationRun) -> list[AllocationLine]:
-    return list(run.lines.select_related("task", "task__change_idea").order_by("position", "id"))
+    """The run's lines in turn, each with its task's title (all a run's page shows of it)."""
+    return list(run.lines.select_related("task").only(*LINE_FIELDS).order_by("position", "id"))
 
 
 def runs_for_cluster(*, cluster, limit: int = 20) -> list[AllocationRun]:

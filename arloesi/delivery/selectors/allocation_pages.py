@@ -5,8 +5,10 @@ reader's language."""
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from django.contrib.auth import get_user_model
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from arloesi.delivery.models import (
@@ -39,7 +41,13 @@ class RunPage:
 
 
 def _month(text: str | None) -> str:
-    return month_label(date.fromisoformat(text)) if text else ""
+    return _month_in(text, get_language()) if text else ""
+
+
+@lru_cache(maxsize=512)
+def _month_in(text: str, language: str | None) -> str:
+    # A run names the same few months on every line: each is formatted once per language.
+    return month_label(date.fromisoformat(text))
 
 
 def _ids(ids: set[int]) -> list[int]:

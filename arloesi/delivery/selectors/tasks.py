@@ -4,9 +4,11 @@ presenter in a fixed number of queries."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.db.models import Q
 from django.http import Http404
+from django.utils import formats
 from django.utils.translation import gettext as _
 
 from arloesi.delivery.models import Skill, Task, TaskNeed
@@ -24,6 +26,9 @@ class TaskRow:
     task: Task
     needs: list[tuple[str, int]] = field(default_factory=list)
     waiting_for: int = 0
+    # The dates as people read them ("1 April 2025"), written by ``_rows``.
+    starts: str = ""
+    due: str = ""
 
     @property
     def effort(self) -> int:
@@ -56,8 +61,23 @@ class ChangeIdeaSection:
         return sum(len(column.rows) for column in self.columns)
 
 
+class DateWriter:
+    """Dates as the ``date`` filter writes them ("j F Y"), with the month names looked up once
+    for a page rather than a whole date formatted for each of hundreds of cells."""
+
+    def __init__(self) -> None:
+        self.months = [""] + [formats.date_format(date(2000, m, 1), "F") for m in range(1, 13)]
+
+    def __call__(self, day: date) -> str:
+        return f"{day.day} {self.months[day.month]} {day.year}"
+
+
 def _rows(tasks: list[Task], skills: dict[int, Skill]) -> list[TaskRow]:
-    rows = {task.pk: TaskRow(task=task) for task in tasks}
+    written = DateWriter()
+    rows = {
+        task.pk: TaskRow(task=task, starts=written(task.starts_on), due=written(task.due_on))
+        for task in tasks
+    }
     needs = TaskNeed.objects.filter(task_id__in=list(rows)).values_list(
         "task_id", "skill_id", "hours"
     )
@@ -93,6 +113,28 @@ def _sections(rows: list[TaskRow]) -> list[ChangeIdeaSection]:
     return [ChangeIdeaSection(ideas[key], _columns(value)) for key, value in by_idea.items()]
 
 
+@dataclass(frozen=True)
+class TableWords:
+    """The words of a table of tasks, translated once for all the tables of a page."""
+
+    headings: tuple[str, ...]
+    move: str
+
+
+def table_words() -> TableWords:
+    return TableWords(
+        headings=(
+            _("Task"),
+            _("Assigned to"),
+            _("Skills and hours needed"),
+            _("Earliest start"),
+            _("Due date"),
+            _("Status"),
+        ),
+        move=_("Move"),
+    )
+
+
 def _tasks():
     return Task.objects.filter(removed_at__isnull=True).select_related(
         "change_idea", "assigned_person", "assigned_group"
@@ -117,6 +159,7 @@ class BoardPage:
     skill_options: list[tuple[str, str]]
     status_options: list[tuple[str, str]]
     assignee_options: list[tuple[str, str]]
+    words: TableWords = field(default_factory=table_words)
 
 
 def board_filters(params) -> BoardFilters:
@@ -180,6 +223,7 @@ class ChangeIdeaPage:
     columns: list[StatusColumn]
     rows: list[TaskRow]
     may_manage: bool
+    words: TableWords = field(default_factory=table_words)
 
     @property
     def effort(self) -> int:
@@ -213,19 +257,30 @@ class TaskFormChoices:
     priorities: list
 
 
-def task_form_choices(*, cluster, task: Task | None = None) -> TaskFormChoices:
-    """What the task form offers: open tasks to depend on (and those it already depends on)."""
+# The most tasks a task's form offers to depend on.
+DEPENDENCY_CHOICES = 100
+
+
+def task_form_choices(*, cluster, change_idea, task: Task | None = None) -> TaskFormChoices:
+    """What the task form offers. To depend on: the open tasks of the same project (the change
+    ideas of its driver diagram), soonest due first and at most ``DEPENDENCY_CHOICES``, and those
+    the task already depends on. A person chooses what must be done first among the project's
+    current work; offering every task the cluster ever had made a list of hundreds."""
     current = task.dependencies.values("pk") if task else []
+    offered = (
+        choices.tasks_of(cluster=cluster, excluding=task.pk if task else None)
+        .filter(
+            Q(status__in=OPEN_STATUSES, change_idea__diagram_id=change_idea.diagram_id)
+            | Q(pk__in=current)
+        )
+        .only("pk", "title", "cluster_id", "removed_at")
+        .order_by("due_on", "id")[:DEPENDENCY_CHOICES]
+    )
     return TaskFormChoices(
         skills=choices.skills_in_use(),
         people=list(choices.people_of(cluster=cluster).only("pk", "full_name")),
         groups=list(choices.groups_of(cluster=cluster).only("pk", "name", "cluster_id")),
-        tasks=list(
-            choices.tasks_of(cluster=cluster, excluding=task.pk if task else None)
-            .filter(Q(status__in=OPEN_STATUSES) | Q(pk__in=current))
-            .only("pk", "title", "cluster_id", "removed_at")
-            .order_by("due_on", "id")[:500]
-        ),
+        tasks=list(offered),
         priorities=choices.priorities_for(cluster=cluster),
     )
 

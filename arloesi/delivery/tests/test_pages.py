@@ -147,3 +147,21 @@ def test_the_capacity_view_says_where_the_work_does_not_fit_and_draws_it(client)
     text = client.get(url, {"from": "2027-03", "months": "2"}).content.decode()
     assert "Pharmacist in Mar 2027: 23 hours needed, 10 available — 13 hours short" in text
     assert "<svg" in text and "Hours needed and available, by skill and month" in text
+
+
+def test_a_task_may_depend_on_the_open_tasks_of_its_project_and_keeps_what_it_waits_for(client):
+    """The form offers what a planner chooses from: the project's open tasks (of any of its
+    change ideas), not the finished ones, and never drops a task already depended on."""
+    p = plan()
+    search = task(p, title="Search the practice lists")
+    visits = task(p, title="Plan the care-home visits", change_idea=p.change_ideas[1])
+    audit = task(p, title="Audit last year's reviews")
+    review = task(p, title="Review the results", dependencies=[audit])
+    services.task_status_move(actor=p.lead, task=audit, to_status="cancelled", reason="")
+    form = get(client, p.lead, "task_add", node_id=p.change_ideas[0].pk).content.decode()
+    assert "Search the practice lists" in form
+    assert "Plan the care-home visits" in form
+    assert "Audit last year's reviews" not in form.replace("&#39;", "'")
+    edit = get(client, p.lead, "task_edit", task_id=review.pk).content.decode()
+    assert "Audit last year's reviews" in edit.replace("&#39;", "'")
+    assert f'value="{search.pk}"' in edit and f'value="{visits.pk}"' in edit

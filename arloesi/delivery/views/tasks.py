@@ -41,7 +41,7 @@ def change_idea_tasks(request, node_id: int):
 @require_http_methods(["GET", "POST"])
 def task_add(request, node_id: int):
     node, _project, cluster = selectors.change_idea_for_planning(user=request.user, node_id=node_id)
-    lists = selectors.task_form_choices(cluster=cluster)
+    lists = selectors.task_form_choices(cluster=cluster, change_idea=node)
     form = forms.TaskForm(
         _posted(request), initial={"expected_benefit": "3", "expected_version": 1}, **vars(lists)
     )
@@ -69,7 +69,9 @@ def task_add(request, node_id: int):
 @require_http_methods(["GET", "POST"])
 def task_edit(request, task_id: int):
     task = selectors.task_for_change(user=request.user, task_id=task_id)
-    lists = selectors.task_form_choices(cluster=task.cluster, task=task)
+    lists = selectors.task_form_choices(
+        cluster=task.cluster, change_idea=task.change_idea, task=task
+    )
     editing = selectors.task_editing(task=task)
     initial = forms.TaskForm.initial_for(task, **vars(editing))
     form = forms.TaskForm(_posted(request), initial=initial, **vars(lists))
