@@ -314,3 +314,4 @@ bench.register_page(
 
 
 from arloesi.delivery.sampledata import bench_allocation  # noqa: E402, F401  (the allocation)
+from arloesi.delivery.sampledata import bench_report  # noqa: E402, F401  (the report)

@@ -24,6 +24,8 @@ from arloesi.organisations.roles import Kind
 from arloesi.risks import selectors as risks
 
 SOURCE_KIND = "delivery.task"
+# The page lists the tasks with the most hours short first; the downloads list them all.
+PAGE_ROWS = 100
 REPORT_KINDS = (Kind.WALES, Kind.HEALTH_BOARD, Kind.PLANNING_GROUP, Kind.CLUSTER)
 
 
@@ -118,6 +120,10 @@ class UnaddressedReport:
         return sum(row.hours_short for row in self.rows)
 
     @property
+    def page_rows(self) -> list[UnaddressedRow]:
+        return self.rows[:PAGE_ROWS]
+
+    @property
     def clusters(self) -> int:
         return len({row.task.cluster_id for row in self.rows})
 
@@ -184,6 +190,14 @@ def _row(line: AllocationLine) -> UnaddressedRow:
     )
 
 
+def _same(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _worded(pairs, same: str) -> str:
+    return next((text for _pk, text in pairs if _same(text) == same), same)
+
+
 def _ordered(groups: dict) -> list[Group]:
     return sorted(
         groups.values(), key=lambda g: (-g.hours_short, -g.hours_needed, -g.tasks, g.label)
@@ -200,11 +214,11 @@ def unaddressed_report(*, user, unit) -> UnaddressedReport:
     cells: dict[tuple[str, date], int] = defaultdict(int)
     for row in rows:
         row.entry = entries.get(row.task.pk)
-        key = row.aim[0] if row.aim else None
+        # Aims and drivers worded alike on several projects' diagrams are one line.
         label = row.aim[1] if row.aim else _("No aim")
-        by_aim.setdefault(key, Group(label)).add(row)
-        for pk, text in row.drivers or [(None, _("No driver"))]:
-            by_driver.setdefault(pk, Group(text)).add(row)
+        by_aim.setdefault(_same(label), Group(label)).add(row)
+        for text in dict.fromkeys(_same(t) for _pk, t in row.drivers) or [_("No driver")]:
+            by_driver.setdefault(text, Group(_worded(row.drivers, text))).add(row)
         for pk, title in row.priorities or [(None, _("No local priority"))]:
             by_priority.setdefault(pk, Group(title)).add(row)
         for code in sorted(set(row.needs) | set(row.gap)):
