@@ -20,8 +20,10 @@ from arloesi.core.bench import BenchContext
 from arloesi.delivery.capacity import month_of
 from arloesi.delivery.models import AllocationLine, AllocationRun, Skill, Task, TaskNeed
 from arloesi.delivery.runs import RunStatus
-from arloesi.delivery.sampledata.bench import _lead, _officer, busiest_cluster
+from arloesi.delivery.sampledata.bench_allocation import busiest_cluster
 from arloesi.diagrams.models import DiagramLink, DiagramNode
+from arloesi.organisations.roles import Role
+from arloesi.organisations.sampledata.bench import holder
 from arloesi.risks.models import RiskEntry
 from arloesi.risks.vocabulary import Category
 
@@ -31,9 +33,7 @@ SOURCE_KIND = "delivery.task"
 
 def _lineages(idea_ids: set[int]) -> dict[int, dict]:
     """The aim and drivers above each change idea, as the lead's confirmation keeps them."""
-    diagrams = set(
-        DiagramNode.objects.filter(pk__in=idea_ids).values_list("diagram_id", flat=True)
-    )
+    diagrams = set(DiagramNode.objects.filter(pk__in=idea_ids).values_list("diagram_id", flat=True))
     nodes = {
         pk: (kind, text)
         for pk, kind, text in DiagramNode.objects.filter(
@@ -77,6 +77,18 @@ def _chosen(context: BenchContext, scale: float, rng: random.Random) -> list[tup
     for t in own[: max(3, int(40 * scale))]:
         chosen[t[0]] = t
     return sorted(chosen.values())
+
+
+def _lead(context: BenchContext):
+    return holder(busiest_cluster(context), Role.CLUSTER_LEAD)
+
+
+def _board(context: BenchContext):
+    return busiest_cluster(context).parent.parent
+
+
+def _officer(context: BenchContext):
+    return holder(_board(context), Role.HEALTH_BOARD_OFFICER)
 
 
 @transaction.atomic
@@ -164,10 +176,6 @@ def unaddressed_generate(*, scale: float, rng: random.Random) -> dict[str, int]:
 
 
 bench.register_generator("unaddressed", unaddressed_generate, order=95)
-
-
-def _board(context: BenchContext):
-    return busiest_cluster(context).parent.parent
 
 
 bench.register_page(

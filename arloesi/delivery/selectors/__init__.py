@@ -37,13 +37,13 @@ from arloesi.delivery.selectors.capacity import (
     offer_of,
     period_from,
 )
+from arloesi.delivery.selectors.choices import priorities_for, skills_in_use
 from arloesi.delivery.selectors.report import (
     UnaddressedReport,
     UnaddressedRow,
     unaddressed_report,
     unit_for_report,
 )
-from arloesi.delivery.selectors.choices import priorities_for, skills_in_use
 from arloesi.delivery.selectors.tasks import (
     BoardPage,
     ChangeIdeaPage,

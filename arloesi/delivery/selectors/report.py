@@ -228,9 +228,7 @@ def unaddressed_report(*, user, unit) -> UnaddressedReport:
             cells[(code, row.months[code])] += hours
     months = sorted({month for _code, month in cells})
     skill_months = [
-        SkillMonths(
-            skill_names.get(code, code), [cells.get((code, month), 0) for month in months]
-        )
+        SkillMonths(skill_names.get(code, code), [cells.get((code, month), 0) for month in months])
         for code in sorted({code for code, _month in cells}, key=lambda c: skill_names.get(c, c))
     ]
     return UnaddressedReport(

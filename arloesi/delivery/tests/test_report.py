@@ -200,11 +200,11 @@ def test_the_downloads_hold_every_task_and_skill_and_are_recorded(confirmed):
     assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
     printed = client.get(reverse("delivery:unaddressed_export", args=[c.cluster.pk, "pdf"]))
     assert printed.status_code == 200 and printed.content.startswith(b"%PDF")
-    assert client.get(
-        reverse("delivery:unaddressed_export", args=[c.cluster.pk, "doc"])
-    ).status_code == 404
+    assert (
+        client.get(reverse("delivery:unaddressed_export", args=[c.cluster.pk, "doc"])).status_code
+        == 404
+    )
     downloads = AuditEvent.objects.filter(action=AuditEvent.Action.DOWNLOADED)
     assert sorted(downloads.values_list("note", flat=True)) == [
         f"unaddressed-{c.cluster.code.lower()}.{kind}" for kind in ("csv", "pdf", "xlsx")
     ]
-
