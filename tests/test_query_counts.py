@@ -171,6 +171,7 @@ NOT_PAGES = {
     "delivery:declaration_remove": "a button's POST",
     "delivery:absence_remove": "a button's POST",
     "delivery:offer_withdraw": "a button's POST",
+    "delivery:unaddressed_export": "a spreadsheet or PDF to save",
 }
 
 

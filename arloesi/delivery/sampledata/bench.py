@@ -313,4 +313,5 @@ bench.register_page(
 )
 
 
-from arloesi.delivery.sampledata import bench_allocation  # noqa: E402, F401  (the allocation)
+# The allocation and the unaddressed-potential report, registered with the rest of delivery.
+from arloesi.delivery.sampledata import bench_allocation, bench_report  # noqa: E402, F401

@@ -3,7 +3,10 @@ broken into tasks (given to people, a group, or nobody yet), the hours a pharmac
 the cluster lead (a data analyst by training) give each month, the practice nurses' hours as a
 group, an absence, and the health board's offer of pharmacist time for "Medicines optimisation"
 — with more pharmacist work next month and the month after than there are hours, so the
-capacity view shows where it does not fit.
+capacity view shows where it does not fit. Then the cluster lead runs the allocation for the
+coming three months and accepts it, confirming the tasks that do not fit onto the cluster's risk
+register, so the proposal, the register's entries and the unaddressed-potential report are
+filled in.
 
 Only ever loaded where ARLOESI_DEMO is on, after the projects demo. Loading again adds nothing:
 a cluster that already has tasks is left as it is. Demo text is in English, like the projects'.
@@ -14,7 +17,8 @@ from datetime import timedelta
 from django.utils import timezone
 
 from arloesi.core.sampledata import DemoReport, register_demo
-from arloesi.delivery import services
+from arloesi.delivery import selectors, services
+from arloesi.delivery.allocation.scoring import Weights
 from arloesi.delivery.capacity import add_months, month_of
 from arloesi.delivery.models import Skill, Task
 from arloesi.delivery.vocabulary import GroupKind, TaskStatus
@@ -140,7 +144,35 @@ def load_demo() -> DemoReport:
             priorities=[priority],
             note="The health board's medicines-management innovation team.",
         )
-    return DemoReport(notes=[f"Delivery in the Rhondda cluster: {len(TASKS)} tasks."])
+    confirmed = _allocate(lead, cluster, first)
+    return DemoReport(
+        notes=[
+            f"Delivery in the Rhondda cluster: {len(TASKS)} tasks, {confirmed} confirmed as "
+            "not accommodated."
+        ]
+    )
+
+
+def _allocate(lead, cluster, first) -> int:
+    """The lead's allocation of the coming three months, accepted as proposed, with every task
+    that does not fit confirmed onto the cluster's risk register."""
+    run = services.allocation_propose(
+        actor=lead,
+        cluster=cluster,
+        first_month=first,
+        last_month=add_months(first, 2),
+        weights=Weights(),
+    )
+    lines = selectors.run_lines(run=run)
+    unaccommodated = {line.pk for line in lines if not line.allocated}
+    services.allocation_accept(
+        actor=lead,
+        run=run,
+        kept_line_ids={line.pk for line in lines if line.allocated},
+        unaccommodated_line_ids=unaccommodated,
+        note="Agreed at the cluster meeting.",
+    )
+    return len(unaccommodated)
 
 
 register_demo("delivery", load_demo, order=40)

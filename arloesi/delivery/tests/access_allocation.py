@@ -1,5 +1,7 @@
 """Organisation B's prioritisation and allocation for the access walk and the form fuzz: two
-tasks of B's cluster (one too big for its pharmacist's hours) and a proposed run."""
+tasks of B's cluster (one too big for its pharmacist's hours), a proposed run, and an earlier
+run the lead accepted, confirming the task that did not fit onto the cluster's risk register
+(so B's unaddressed-potential report has a row)."""
 
 from datetime import date
 
@@ -31,6 +33,16 @@ def populate(world) -> None:
         TaskNeed.objects.create(task=made, skill=pharmacist, hours=hours)
         tasks.append(made)
     world.b_allocation_task = tasks[0]
+    accepted = services.allocation_propose(
+        actor=b.lead, cluster=b.cluster, first_month=MARCH, last_month=MARCH, weights=Weights()
+    )
+    lines = list(accepted.lines.all())
+    services.allocation_accept(
+        actor=b.lead,
+        run=accepted,
+        kept_line_ids={line.pk for line in lines if line.allocated},
+        unaccommodated_line_ids={line.pk for line in lines if not line.allocated},
+    )
     world.b_allocation_run = services.allocation_propose(
         actor=b.lead,
         cluster=b.cluster,
@@ -45,6 +57,8 @@ PROBES = {
     "delivery:priority_override": lambda w: {"task_id": w.b_allocation_task.pk},
     "delivery:allocation_new": lambda w: {"unit_id": w.b.cluster.pk},
     "delivery:allocation": lambda w: {"run_id": w.b_allocation_run.pk},
+    "delivery:unaddressed": lambda w: {"unit_id": w.b.board.pk},
+    "delivery:unaddressed_export": lambda w: {"unit_id": w.b.cluster.pk, "file_format": "csv"},
 }
 
 FORM_USERS = {
