@@ -1,9 +1,10 @@
 """Delivery pages, in the ``delivery`` namespace (/<language>/delivery/…): tasks (a cluster's
-board, a change idea's tasks and their forms) and capacity."""
+board, a change idea's tasks and their forms), capacity, allocation and the unaddressed-potential
+report."""
 
 from django.urls import path
 
-from arloesi.delivery.views import allocation, capacity, tasks
+from arloesi.delivery.views import allocation, capacity, report, tasks
 
 app_name = "delivery"
 
@@ -46,4 +47,10 @@ urlpatterns = [
         name="allocation_new",
     ),
     path("delivery/allocations/<int:run_id>/", allocation.allocation, name="allocation"),
+    path("delivery/units/<int:unit_id>/unaddressed/", report.unaddressed, name="unaddressed"),
+    path(
+        "delivery/units/<int:unit_id>/unaddressed/export/<str:file_format>/",
+        report.unaddressed_export,
+        name="unaddressed_export",
+    ),
 ]

@@ -84,6 +84,9 @@ class AllocationLine(models.Model):
     confirmed_unaccommodated = models.BooleanField(
         _("confirmed as not accommodated"), default=False
     )
+    # What a confirmed task served when the lead confirmed it, from the change idea's diagram:
+    # {"aim": [node id, text] or null, "drivers": [[node id, text], …]} (the report reads it).
+    lineage = models.JSONField(_("aim and drivers"), default=dict, blank=True)
 
     class Meta:
         ordering = ["position", "id"]

@@ -37,6 +37,12 @@ from arloesi.delivery.selectors.capacity import (
     offer_of,
     period_from,
 )
+from arloesi.delivery.selectors.report import (
+    UnaddressedReport,
+    UnaddressedRow,
+    unaddressed_report,
+    unit_for_report,
+)
 from arloesi.delivery.selectors.choices import priorities_for, skills_in_use
 from arloesi.delivery.selectors.tasks import (
     BoardPage,
@@ -52,6 +58,10 @@ from arloesi.delivery.selectors.tasks import (
 )
 
 __all__ = [
+    "UnaddressedReport",
+    "UnaddressedRow",
+    "unaddressed_report",
+    "unit_for_report",
     "PrioritiesPage",
     "RunPage",
     "cluster_to_plan",

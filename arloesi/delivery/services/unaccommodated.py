@@ -4,6 +4,7 @@ work a later run allocates is marked so on its entry."""
 
 from django.utils.translation import gettext as _
 
+from arloesi.core import audit
 from arloesi.delivery.allocation.risk import suggested_consequence, suggested_likelihood
 from arloesi.delivery.models import AllocationLine
 from arloesi.delivery.selectors.allocation_pages import Names, reason_text
@@ -14,13 +15,14 @@ from arloesi.risks import services as risks
 SOURCE_KIND = "delivery.task"
 
 
-def lineage(change_idea) -> tuple[str, list[str]]:
-    """The aim and the drivers above a change idea on its diagram."""
+def lineage_of(change_idea) -> dict:
+    """The aim and the drivers above a change idea on its diagram, as the line keeps them:
+    {"aim": [id, text] or None, "drivers": [[id, text], …]}."""
     content = diagrams.content_of(change_idea.diagram)
     parents: dict[int, list[int]] = {}
     for link in content.links:
         parents.setdefault(link.target_id, []).append(link.source_id)
-    drivers, aim, seen = [], "", set()
+    drivers, aim, seen = [], None, set()
     stack = list(parents.get(change_idea.pk, ()))
     while stack:
         node = content.by_id.get(stack.pop(0))
@@ -28,11 +30,11 @@ def lineage(change_idea) -> tuple[str, list[str]]:
             continue
         seen.add(node.pk)
         if node.kind == "aim":
-            aim = node.text
+            aim = [node.pk, node.text]
         else:
-            drivers.append(node.text)
+            drivers.append([node.pk, node.text])
         stack.extend(parents.get(node.pk, ()))
-    return aim, drivers
+    return {"aim": aim, "drivers": drivers}
 
 
 def record(*, actor, cluster, lines: list[AllocationLine], all_lines: list[AllocationLine]) -> None:
@@ -42,7 +44,11 @@ def record(*, actor, cluster, lines: list[AllocationLine], all_lines: list[Alloc
     names = Names(all_lines)
     for line in lines:
         task = line.task
-        aim, drivers = lineage(task.change_idea)
+        found = lineage_of(task.change_idea)
+        if found != line.lineage:
+            audit.update(line, actor=actor, lineage=found)
+        aim = found["aim"][1] if found["aim"] else ""
+        drivers = [text for _pk, text in found["drivers"]]
         short = [r for r in line.reasons if r["code"] == "short_of_hours"]
         needed = sum(r["hours_needed"] for r in short)
         gap = "; ".join(reason_text(r, names) for r in short) or "; ".join(

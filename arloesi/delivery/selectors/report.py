@@ -1,0 +1,233 @@
+"""The unaddressed potential for improvement of a cluster, planning group, health board or Wales:
+the tasks the leads confirmed as not accommodated, and which aims, drivers and local priorities
+lose out, by how many hours of which skills and in which months.
+
+Delivery's own data is the source: the accepted allocations' lines not allocated and confirmed by
+the lead (the latest such line of each task), leaving out tasks removed since and tasks a later
+accepted allocation gave capacity to. Each row links to the entry its confirmation raised on the
+cluster's risk register. Read in a fixed number of queries, whatever the number of tasks.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Exists, OuterRef, Prefetch
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from arloesi.delivery.models import AllocationLine, Skill, TaskNeed
+from arloesi.delivery.runs import RunStatus
+from arloesi.delivery.selectors.access import may_view, signed_in
+from arloesi.organisations import selectors as organisations
+from arloesi.organisations.roles import Kind
+from arloesi.risks import selectors as risks
+
+SOURCE_KIND = "delivery.task"
+REPORT_KINDS = (Kind.WALES, Kind.HEALTH_BOARD, Kind.PLANNING_GROUP, Kind.CLUSTER)
+
+
+def unit_for_report(*, user, unit_id: int):
+    """The cluster, planning group, health board or Wales, if ``user`` may see the delivery of
+    all of it; otherwise 404."""
+    if not signed_in(user):
+        raise Http404
+    unit = organisations.unit_of_kind(unit_id=unit_id, kinds=REPORT_KINDS)
+    if unit is None or not may_view(user, unit):
+        raise Http404
+    return unit
+
+
+@dataclass
+class UnaddressedRow:
+    """One task confirmed as not accommodated, with what it serves and what it lacks."""
+
+    line: AllocationLine
+    aim: tuple[int, str] | None
+    drivers: list[tuple[int, str]]
+    priorities: list[tuple[int, str]]
+    # Hours of work per skill (what the task needs) and hours short per skill.
+    needs: dict[str, int]
+    gap: dict[str, int]
+    # The month each skill's hours were short by (the end of the months it could use).
+    months: dict[str, date]
+    entry: object | None = None
+
+    @property
+    def task(self):
+        return self.line.task
+
+    @property
+    def hours_needed(self) -> int:
+        return sum(self.needs.values())
+
+    @property
+    def hours_short(self) -> int:
+        return sum(self.gap.values())
+
+
+@dataclass
+class Group:
+    """An aim, a driver, a local priority or a skill, and what loses out under it."""
+
+    label: str
+    tasks: int = 0
+    hours_needed: int = 0
+    hours_short: int = 0
+    short_by_skill: dict[str, int] = field(default_factory=dict)
+
+    def add(self, row: UnaddressedRow, needed: int | None = None, short: int | None = None):
+        self.tasks += 1
+        self.hours_needed += row.hours_needed if needed is None else needed
+        self.hours_short += row.hours_short if short is None else short
+        if needed is None:
+            for code, hours in row.gap.items():
+                self.short_by_skill[code] = self.short_by_skill.get(code, 0) + hours
+
+
+@dataclass
+class SkillMonths:
+    skill: str
+    hours: list[int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.hours)
+
+
+@dataclass
+class UnaddressedReport:
+    unit: object
+    rows: list[UnaddressedRow]
+    by_aim: list[Group]
+    by_driver: list[Group]
+    by_priority: list[Group]
+    by_skill: list[Group]
+    months: list[date]
+    skill_months: list[SkillMonths]
+    skill_names: dict[str, str]
+    # Whether the reader may open the risk register's entries the rows link to.
+    may_see_entries: bool
+
+    @property
+    def hours_needed(self) -> int:
+        return sum(row.hours_needed for row in self.rows)
+
+    @property
+    def hours_short(self) -> int:
+        return sum(row.hours_short for row in self.rows)
+
+    @property
+    def clusters(self) -> int:
+        return len({row.task.cluster_id for row in self.rows})
+
+    def skills_text(self, hours_by_skill: dict[str, int]) -> str:
+        return ", ".join(
+            _("%(skill)s %(hours)s h") % {"skill": self.skill_names.get(code, code), "hours": h}
+            for code, h in sorted(hours_by_skill.items(), key=lambda item: (-item[1], item[0]))
+        )
+
+    def row_skills(self, row: UnaddressedRow) -> str:
+        return self.skills_text(row.gap)
+
+
+def _confirmed_lines(unit) -> list[AllocationLine]:
+    later = AllocationLine.objects.filter(
+        task=OuterRef("task"),
+        allocated=True,
+        kept=True,
+        run__status=RunStatus.ACCEPTED,
+        run__proposed_at__gt=OuterRef("run__proposed_at"),
+    )
+    lines = (
+        AllocationLine.objects.filter(
+            run__status=RunStatus.ACCEPTED,
+            confirmed_unaccommodated=True,
+            task__cluster__path__startswith=unit.path,
+            task__removed_at__isnull=True,
+        )
+        .annotate(allocated_later=Exists(later))
+        .select_related("run", "task__cluster", "task__change_idea")
+        .prefetch_related(
+            Prefetch("task__needs", queryset=TaskNeed.objects.select_related("skill")),
+            "task__priorities",
+        )
+        .order_by("task_id", "-run__proposed_at", "-run_id")
+    )
+    latest: dict[int, AllocationLine] = {}
+    for line in lines:
+        if line.task_id not in latest:
+            latest[line.task_id] = line
+    return [line for line in latest.values() if not line.allocated_later]
+
+
+def _months_short(line: AllocationLine) -> dict[str, date]:
+    due = line.task.due_on.replace(day=1)
+    months = {}
+    for reason in line.reasons:
+        if reason.get("code") == "short_of_hours" and reason.get("last_month"):
+            months[reason["skill"]] = date.fromisoformat(reason["last_month"])
+    return {code: months.get(code, due) for code in line.gap}
+
+
+def _row(line: AllocationLine) -> UnaddressedRow:
+    lineage = line.lineage or {}
+    aim = lineage.get("aim")
+    return UnaddressedRow(
+        line=line,
+        aim=(aim[0], aim[1]) if aim else None,
+        drivers=[(pk, text) for pk, text in lineage.get("drivers", [])],
+        priorities=[(p.pk, p.title) for p in line.task.priorities.all()],
+        needs={need.skill.code: need.hours for need in line.task.needs.all()},
+        gap={code: int(hours) for code, hours in (line.gap or {}).items() if hours},
+        months=_months_short(line),
+    )
+
+
+def _ordered(groups: dict) -> list[Group]:
+    return sorted(
+        groups.values(), key=lambda g: (-g.hours_short, -g.hours_needed, -g.tasks, g.label)
+    )
+
+
+def unaddressed_report(*, user, unit) -> UnaddressedReport:
+    """The report of ``unit`` (already checked by ``unit_for_report``)."""
+    rows = [_row(line) for line in _confirmed_lines(unit)]
+    rows.sort(key=lambda r: (-r.hours_short, -r.hours_needed, r.task.cluster.name, r.task.title))
+    entries = risks.entries_from(source_kind=SOURCE_KIND, source_ids=[r.task.pk for r in rows])
+    skill_names = {s.code: s.name for s in Skill.objects.all()}
+    by_aim, by_driver, by_priority, by_skill = {}, {}, {}, {}
+    cells: dict[tuple[str, date], int] = defaultdict(int)
+    for row in rows:
+        row.entry = entries.get(row.task.pk)
+        key = row.aim[0] if row.aim else None
+        label = row.aim[1] if row.aim else _("No aim")
+        by_aim.setdefault(key, Group(label)).add(row)
+        for pk, text in row.drivers or [(None, _("No driver"))]:
+            by_driver.setdefault(pk, Group(text)).add(row)
+        for pk, title in row.priorities or [(None, _("No local priority"))]:
+            by_priority.setdefault(pk, Group(title)).add(row)
+        for code in sorted(set(row.needs) | set(row.gap)):
+            group = by_skill.setdefault(code, Group(skill_names.get(code, code)))
+            group.add(row, needed=row.needs.get(code, 0), short=row.gap.get(code, 0))
+        for code, hours in row.gap.items():
+            cells[(code, row.months[code])] += hours
+    months = sorted({month for _code, month in cells})
+    skill_months = [
+        SkillMonths(
+            skill_names.get(code, code), [cells.get((code, month), 0) for month in months]
+        )
+        for code in sorted({code for code, _month in cells}, key=lambda c: skill_names.get(c, c))
+    ]
+    return UnaddressedReport(
+        unit=unit,
+        rows=rows,
+        by_aim=_ordered(by_aim),
+        by_driver=_ordered(by_driver),
+        by_priority=_ordered(by_priority),
+        by_skill=_ordered(by_skill),
+        months=months,
+        skill_months=skill_months,
+        skill_names=skill_names,
+        may_see_entries=risks.may_view(user, unit),
+    )
