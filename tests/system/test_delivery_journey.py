@@ -9,7 +9,10 @@ Welsh, every page checked with axe and every page offering the other language:
    5 h free"); they accept it, confirming the two onto the risk register, then open the
    cluster's register and the entry of the work that could not be accommodated, with its task,
    change idea, driver and aim, and what is missing;
-3. a health-board officer opens the register of the planning group above the cluster and finds
+3. they open the unaddressed-potential report from the priorities: the aim, the driver and the
+   skills that lose out, by how many hours, each task leading to its risk entry, and the tasks as
+   a spreadsheet (CSV);
+4. a health-board officer opens the register of the planning group above the cluster and finds
    the entry whose suggested score reached the escalation score (15), escalated from the cluster
    with the link kept.
 
@@ -20,6 +23,7 @@ the service's translations (``t``), so the Welsh run checks the Welsh pages with
 
 import re
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.utils import timezone, translation
@@ -443,11 +447,74 @@ def test_2_a_cluster_lead_runs_the_allocation_and_confirms_what_does_not_fit_as_
     check_page(lead, language)
 
 
-# --- Stage 3: the health board sees the escalated entry ------------------------------------
+# --- Stage 3: the unaddressed-potential report ---------------------------------------------
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_3_a_health_board_officer_sees_the_escalated_entry_above_the_cluster(
+def test_3_a_cluster_lead_opens_the_unaddressed_potential_for_improvement(
+    new_page, live_server, confirmed, language
+):
+    _ = lambda text, **values: t(language, text, **values)  # noqa: E731
+    cluster = unit(CLUSTER)
+    pharmacist = name_in(language, skill("pharmacist"))
+    analyst = name_in(language, skill("data_analyst"))
+
+    # Given the cluster lead, on the cluster's priorities after the allocation was accepted
+    lead = person_in_own_browser(
+        new_page, live_server, CLUSTER_LEAD, language, f"delivery/clusters/{cluster.pk}/priorities/"
+    )
+    expect(heading(lead)).to_have_text(_("Priorities"))
+
+    # When they follow the link to the unaddressed potential for improvement
+    main(lead).get_by_role("link", name=_("See the unaddressed potential for improvement")).click()
+
+    # Then the two tasks, 70 hours of work, are 55 hours short (25 of a pharmacist's, 30 of a
+    # data analyst's), and the aim and the driver they serve lose out by those hours
+    expect(heading(lead)).to_have_text(_("Unaddressed potential for improvement"))
+    expect(summary_value(lead, _("Tasks not accommodated"))).to_have_text("2")
+    expect(summary_value(lead, _("Hours of work not done"))).to_have_text("70")
+    expect(summary_value(lead, _("Hours short"))).to_have_text("55")
+    aims = main(lead).get_by_role("table", name=_("Aims that lose out, most hours short first"))
+    expect(aims.get_by_role("row").filter(has_text=AIM).locator("td").nth(2)).to_have_text("55")
+    drivers = main(lead).get_by_role(
+        "table", name=_("Drivers that lose out, most hours short first")
+    )
+    expect(drivers.get_by_role("row").filter(has_text=DRIVER).locator("td").nth(2)).to_have_text(
+        "55"
+    )
+    skills = main(lead).get_by_role(
+        "table", name=_("By skill: the hours of work not done and the hours short")
+    )
+    for name, needed, short in ((pharmacist, 30, 25), (analyst, 40, 30)):
+        cells = skills.get_by_role("row").filter(has_text=name).locator("td")
+        expect(cells.nth(1)).to_have_text(str(needed))
+        expect(cells.nth(2)).to_have_text(str(short))
+    listed = main(lead).get_by_role(
+        "table", name=_("The tasks confirmed as not accommodated, most hours short first")
+    )
+    rows = listed.locator("tbody tr")
+    expect(rows).to_have_count(2)
+    expect(rows.first).to_contain_text(SHORT_OF_ANALYST)  # the most hours short
+    check_page(lead, language)
+
+    # And the tasks download as a spreadsheet, a row for each task and skill
+    with lead.expect_download() as started:
+        main(lead).get_by_role("link", name=_("Download the tasks as CSV")).click()
+    text = Path(started.value.path()).read_text(encoding="utf-8-sig")
+    assert SHORT_OF_PHARMACIST in text
+    assert SHORT_OF_ANALYST in text
+    assert AIM in text
+
+    # And each task leads to its entry on the risk register
+    rows.filter(has_text=SHORT_OF_PHARMACIST).get_by_role("link").click()
+    expect(heading(lead)).to_have_text(_("Not accommodated: %(task)s", task=SHORT_OF_PHARMACIST))
+
+
+# --- Stage 4: the health board sees the escalated entry ------------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_4_a_health_board_officer_sees_the_escalated_entry_above_the_cluster(
     new_page, live_server, confirmed, language
 ):
     _ = lambda text, **values: t(language, text, **values)  # noqa: E731

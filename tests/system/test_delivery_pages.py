@@ -6,7 +6,8 @@ The state is made by the services: the Rhondda cluster's project with two tasks 
 the other), the hours its people give (and an absence), the health board's offer of pharmacist
 hours for a local priority, an accepted allocation whose work that did not fit is on the
 cluster's register, with a further action. The cluster lead opens the cluster's pages, the
-health-board officer the board's (the offer and the risk matrix).
+health-board officer the board's (the offer, the risk matrix, its register and its
+unaddressed potential for improvement).
 """
 
 import importlib
@@ -162,6 +163,7 @@ def officer_addresses(state) -> list[str]:
         reverse("delivery:offer_add", kwargs={"unit_id": state["cluster"].pk}),
         reverse("risks:settings", kwargs={"unit_id": state["board"].pk}),
         reverse("risks:register", kwargs={"unit_id": state["board"].pk}),
+        reverse("delivery:unaddressed", kwargs={"unit_id": state["board"].pk}),
     ]
 
 
