@@ -38,3 +38,7 @@ DEFAULT_SKILLS = (
     ("optometrist", "Optometrist", "Optometrydd"),
     ("social_prescriber", "Social prescriber", "Rhagnodwr cymdeithasol"),
 )
+
+
+# How a task names itself as the source of a risk entry it raised (risks.services).
+RISK_SOURCE_KIND = "delivery.task"

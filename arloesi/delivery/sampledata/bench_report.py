@@ -21,6 +21,7 @@ from arloesi.delivery.capacity import month_of
 from arloesi.delivery.models import AllocationLine, AllocationRun, Skill, Task, TaskNeed
 from arloesi.delivery.runs import RunStatus
 from arloesi.delivery.sampledata.bench_allocation import busiest_cluster
+from arloesi.delivery.vocabulary import RISK_SOURCE_KIND as SOURCE_KIND
 from arloesi.diagrams.models import DiagramLink, DiagramNode
 from arloesi.organisations.roles import Role
 from arloesi.organisations.sampledata.bench import holder
@@ -28,7 +29,6 @@ from arloesi.risks.models import RiskEntry
 from arloesi.risks.vocabulary import Category
 
 TASKS_AT_SCALE_1 = 600
-SOURCE_KIND = "delivery.task"
 
 
 def _lineages(idea_ids: set[int]) -> dict[int, dict]:

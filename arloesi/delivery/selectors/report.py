@@ -19,11 +19,11 @@ from django.utils.translation import gettext as _
 from arloesi.delivery.models import AllocationLine, Skill, TaskNeed
 from arloesi.delivery.runs import RunStatus
 from arloesi.delivery.selectors.access import may_view, signed_in
+from arloesi.delivery.vocabulary import RISK_SOURCE_KIND as SOURCE_KIND
 from arloesi.organisations import selectors as organisations
 from arloesi.organisations.roles import Kind
 from arloesi.risks import selectors as risks
 
-SOURCE_KIND = "delivery.task"
 # The page lists the tasks with the most hours short first; the downloads list them all.
 PAGE_ROWS = 100
 REPORT_KINDS = (Kind.WALES, Kind.HEALTH_BOARD, Kind.PLANNING_GROUP, Kind.CLUSTER)

@@ -8,11 +8,10 @@ from arloesi.core import audit
 from arloesi.delivery.allocation.risk import suggested_consequence, suggested_likelihood
 from arloesi.delivery.models import AllocationLine
 from arloesi.delivery.selectors.allocation_pages import Names, reason_text
+from arloesi.delivery.vocabulary import RISK_SOURCE_KIND as SOURCE_KIND
 from arloesi.diagrams import selectors as diagrams
 from arloesi.risks import selectors as risks_selectors
 from arloesi.risks import services as risks
-
-SOURCE_KIND = "delivery.task"
 
 
 def lineage_of(change_idea) -> dict:
