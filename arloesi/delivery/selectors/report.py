@@ -12,11 +12,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, OuterRef
 from django.http import Http404
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from arloesi.delivery.models import AllocationLine, Skill, TaskNeed
+from arloesi.delivery.models import AllocationLine, Skill, Task, TaskNeed
 from arloesi.delivery.runs import RunStatus
 from arloesi.delivery.selectors.access import may_view, signed_in
 from arloesi.delivery.vocabulary import RISK_SOURCE_KIND as SOURCE_KIND
@@ -138,10 +139,10 @@ class UnaddressedReport:
 
 
 def _confirmed_lines(unit) -> list[AllocationLine]:
-    later = AllocationLine.objects.filter(
+    """Each task's latest confirmation as not accommodated, unless a later accepted run gave it
+    capacity — chosen in SQL, reading only the columns the report shows."""
+    accepted = AllocationLine.objects.filter(
         task=OuterRef("task"),
-        allocated=True,
-        kept=True,
         run__status=RunStatus.ACCEPTED,
         run__proposed_at__gt=OuterRef("run__proposed_at"),
     )
@@ -152,19 +153,25 @@ def _confirmed_lines(unit) -> list[AllocationLine]:
             task__cluster__path__startswith=unit.path,
             task__removed_at__isnull=True,
         )
-        .annotate(allocated_later=Exists(later))
-        .select_related("run", "task__cluster", "task__change_idea")
-        .prefetch_related(
-            Prefetch("task__needs", queryset=TaskNeed.objects.select_related("skill")),
-            "task__priorities",
+        .exclude(Exists(accepted.filter(confirmed_unaccommodated=True)))
+        .exclude(Exists(accepted.filter(allocated=True, kept=True)))
+        .select_related("task__cluster", "task__change_idea")
+        .only(
+            "gap",
+            "reasons",
+            "lineage",
+            "task__title",
+            "task__due_on",
+            "task__cluster__name_en",
+            "task__cluster__name_cy",
+            "task__change_idea__text",
         )
-        .order_by("task_id", "-run__proposed_at", "-run_id")
+        .order_by("task_id", "-run_id")
     )
     latest: dict[int, AllocationLine] = {}
     for line in lines:
-        if line.task_id not in latest:
-            latest[line.task_id] = line
-    return [line for line in latest.values() if not line.allocated_later]
+        latest.setdefault(line.task_id, line)
+    return list(latest.values())
 
 
 def _months_short(line: AllocationLine) -> dict[str, date]:
@@ -176,15 +183,41 @@ def _months_short(line: AllocationLine) -> dict[str, date]:
     return {code: months.get(code, due) for code in line.gap}
 
 
-def _row(line: AllocationLine) -> UnaddressedRow:
+def _needs_and_priorities(task_ids: list[int]) -> tuple[dict, dict]:
+    """The tasks' hours by skill code, and the local priorities they serve as (id, title in the
+    reader's language): two queries of plain values, whatever the number of tasks."""
+    needs: dict[int, dict[str, int]] = defaultdict(dict)
+    for task_id, code, hours in TaskNeed.objects.filter(task_id__in=task_ids).values_list(
+        "task_id", "skill__code", "hours"
+    ):
+        needs[task_id][code] = hours
+    welsh = get_language() == "cy"
+    priorities: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for task_id, pk, english, cymraeg in (
+        Task.priorities.through.objects.filter(task_id__in=task_ids)
+        .order_by("localpriority_id")
+        .values_list(
+            "task_id", "localpriority_id", "localpriority__title_en", "localpriority__title_cy"
+        )
+    ):
+        priorities[task_id].append((pk, cymraeg if welsh and cymraeg else english))
+    return needs, priorities
+
+
+def _rows(lines: list[AllocationLine]) -> list[UnaddressedRow]:
+    needs, priorities = _needs_and_priorities([line.task_id for line in lines])
+    return [_row(line, needs[line.task_id], priorities[line.task_id]) for line in lines]
+
+
+def _row(line: AllocationLine, needs: dict[str, int], priorities) -> UnaddressedRow:
     lineage = line.lineage or {}
     aim = lineage.get("aim")
     return UnaddressedRow(
         line=line,
         aim=(aim[0], aim[1]) if aim else None,
         drivers=[(pk, text) for pk, text in lineage.get("drivers", [])],
-        priorities=[(p.pk, p.title) for p in line.task.priorities.all()],
-        needs={need.skill.code: need.hours for need in line.task.needs.all()},
+        priorities=priorities,
+        needs=needs,
         gap={code: int(hours) for code, hours in (line.gap or {}).items() if hours},
         months=_months_short(line),
     )
@@ -206,7 +239,7 @@ def _ordered(groups: dict) -> list[Group]:
 
 def unaddressed_report(*, user, unit) -> UnaddressedReport:
     """The report of ``unit`` (already checked by ``unit_for_report``)."""
-    rows = [_row(line) for line in _confirmed_lines(unit)]
+    rows = _rows(_confirmed_lines(unit))
     rows.sort(key=lambda r: (-r.hours_short, -r.hours_needed, r.task.cluster.name, r.task.title))
     entries = risks.entries_from(source_kind=SOURCE_KIND, source_ids=[r.task.pk for r in rows])
     skill_names = {s.code: s.name for s in Skill.objects.all()}
