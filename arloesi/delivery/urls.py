@@ -18,6 +18,7 @@ urlpatterns = [
     path("delivery/change-ideas/<int:node_id>/tasks/new/", tasks.task_add, name="task_add"),
     path("delivery/tasks/<int:task_id>/", tasks.task_edit, name="task_edit"),
     path("delivery/tasks/<int:task_id>/status/", tasks.task_status, name="task_status"),
+    path("delivery/tasks/<int:task_id>/history/", tasks.task_history, name="task_history"),
     path("delivery/tasks/<int:task_id>/remove/", tasks.task_remove, name="task_remove"),
     path("delivery/capacity/mine/", capacity.my_capacity, name="my_capacity"),
     path(

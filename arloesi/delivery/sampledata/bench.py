@@ -300,6 +300,14 @@ for _name, _route in (
         does_not_grow="a form about one task",
     )
 bench.register_page(
+    "a task's history",
+    url=lambda context: reverse(
+        "delivery:task_history", kwargs={"task_id": _open_task(context).pk}
+    ),
+    user=_lead,
+    does_not_grow="one task's own changes, however many other tasks there are",
+)
+bench.register_page(
     "my capacity",
     url=lambda context: reverse("delivery:my_capacity"),
     user=_lead,

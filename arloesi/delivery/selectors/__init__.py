@@ -38,6 +38,7 @@ from arloesi.delivery.selectors.capacity import (
     period_from,
 )
 from arloesi.delivery.selectors.choices import priorities_for, skills_in_use
+from arloesi.delivery.selectors.history import TaskHistoryPage, task_history_page
 from arloesi.delivery.selectors.report import (
     UnaddressedReport,
     UnaddressedRow,
@@ -58,6 +59,8 @@ from arloesi.delivery.selectors.tasks import (
 )
 
 __all__ = [
+    "TaskHistoryPage",
+    "task_history_page",
     "UnaddressedReport",
     "UnaddressedRow",
     "unaddressed_report",

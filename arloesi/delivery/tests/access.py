@@ -107,6 +107,7 @@ PROBES: dict = {
     "delivery:task_edit": _task,
     "delivery:task_status": _task,
     "delivery:task_remove": _task,
+    "delivery:task_history": _task,
     "delivery:declaration_remove": lambda w: {"declaration_id": w.b_declaration.pk},
     "delivery:absence_remove": lambda w: {"absence_id": w.b_absence.pk},
     "delivery:offer_withdraw": lambda w: {"offer_id": w.b_offer.pk},

@@ -1,0 +1,44 @@
+"""A task's history: the cluster's people see who changed it and when; its planners see what
+was written before and after; nobody outside the cluster finds it."""
+
+import pytest
+from django.urls import reverse
+
+from arloesi.delivery import services
+from arloesi.delivery.tests.factories import plan, skill, task
+
+pytestmark = pytest.mark.django_db
+
+
+def _history(client, person, made):
+    client.force_login(person)
+    return client.get(reverse("delivery:task_history", kwargs={"task_id": made.pk}))
+
+
+def test_the_lead_reads_a_tasks_changes_its_needs_and_its_moves(client):
+    p = plan()
+    made = task(p, title="Review repeat prescriptions", needs=[(skill("pharmacist"), 45)])
+    services.task_status_move(actor=p.lead, task=made, to_status="in_progress", reason="")
+    page = _history(client, p.lead, made)
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "History of Review repeat prescriptions" in text
+    assert "Pharmacist: 45" in text  # the need, recorded when it was added
+    assert text.count('<tr class="nhsuk-table__row">') >= 4  # task, need, move, heading
+    edit = client.get(reverse("delivery:task_edit", kwargs={"task_id": made.pk})).content
+    assert reverse("delivery:task_history", kwargs={"task_id": made.pk}) in edit.decode()
+    board = client.get(reverse("delivery:board", kwargs={"unit_id": p.cluster.pk})).content
+    assert reverse("delivery:task_history", kwargs={"task_id": made.pk}) in board.decode()
+
+
+def test_the_clusters_people_see_who_changed_it_but_not_the_values(client):
+    p = plan()
+    made = task(p, title="Audit the care-home reviews")
+    text = _history(client, p.pharmacist, made).content.decode()
+    assert "shown only to the cluster’s planners" in text
+
+
+def test_nobody_outside_the_cluster_finds_a_tasks_history(client):
+    p, other = plan(), plan()
+    made = task(p)
+    assert _history(client, other.lead, made).status_code == 404
