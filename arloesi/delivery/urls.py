@@ -22,6 +22,11 @@ urlpatterns = [
     path("delivery/tasks/<int:task_id>/remove/", tasks.task_remove, name="task_remove"),
     path("delivery/capacity/mine/", capacity.my_capacity, name="my_capacity"),
     path(
+        "delivery/capacity/<int:declaration_id>/",
+        capacity.declaration_edit,
+        name="declaration_edit",
+    ),
+    path(
         "delivery/capacity/<int:declaration_id>/remove/",
         capacity.declaration_remove,
         name="declaration_remove",

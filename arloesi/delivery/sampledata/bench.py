@@ -313,6 +313,30 @@ bench.register_page(
     user=_lead,
     does_not_grow="one person's hours and absences, a handful at any scale",
 )
+
+
+def _declaration(context: BenchContext) -> CapacityDeclaration:
+    """A person's hours in the busiest cluster (changed by that person)."""
+    return context.pick(
+        "delivery.declaration",
+        lambda: (
+            CapacityDeclaration.objects.filter(
+                cluster=busiest_cluster(context), person__isnull=False
+            )
+            .order_by("pk")
+            .first()
+        ),
+    )
+
+
+bench.register_page(
+    "change my hours",
+    url=lambda context: reverse(
+        "delivery:declaration_edit", kwargs={"declaration_id": _declaration(context).pk}
+    ),
+    user=lambda context: _declaration(context).person,
+    does_not_grow="a form about one person's hours of one skill",
+)
 bench.register_page(
     "offer capacity to a cluster",
     url=_cluster_url("delivery:offer_add"),

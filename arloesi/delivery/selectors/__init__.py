@@ -31,6 +31,7 @@ from arloesi.delivery.selectors.capacity import (
     Period,
     absence_of,
     capacity_page,
+    declaration_back_url,
     declaration_of,
     month_label,
     my_capacity_page,
@@ -59,6 +60,7 @@ from arloesi.delivery.selectors.tasks import (
 )
 
 __all__ = [
+    "declaration_back_url",
     "TaskHistoryPage",
     "task_history_page",
     "UnaddressedReport",

@@ -1,6 +1,8 @@
 """A task's history: the cluster's people see who changed it and when; its planners see what
 was written before and after; nobody outside the cluster finds it."""
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
@@ -42,3 +44,46 @@ def test_nobody_outside_the_cluster_finds_a_tasks_history(client):
     p, other = plan(), plan()
     made = task(p)
     assert _history(client, other.lead, made).status_code == 404
+
+
+def test_a_practitioner_changes_their_hours_from_my_capacity(client):
+    p = plan()
+    given = services.declaration_add(
+        actor=p.pharmacist,
+        cluster=p.cluster,
+        skill=skill("pharmacist"),
+        hours_per_month=10,
+        from_month=date(2027, 3, 1),
+    )
+    client.force_login(p.pharmacist)
+    url = reverse("delivery:declaration_edit", kwargs={"declaration_id": given.pk})
+    assert url in client.get(reverse("delivery:my_capacity")).content.decode()
+    form = client.get(url)
+    assert form.status_code == 200 and 'value="10"' in form.content.decode()
+    response = client.post(
+        url,
+        {
+            "expected_version": str(given.version),
+            "skill": str(skill("pharmacist").pk),
+            "hours_per_month": "16",
+            "from_month": "2027-04-09",
+            "to_month": "",
+        },
+    )
+    assert response.status_code == 302
+    given.refresh_from_db()
+    assert (given.hours_per_month, given.from_month) == (16, date(2027, 4, 1))
+
+
+def test_someone_elses_hours_are_not_found(client):
+    p = plan()
+    given = services.declaration_add(
+        actor=p.pharmacist,
+        cluster=p.cluster,
+        skill=skill("pharmacist"),
+        hours_per_month=10,
+        from_month=date(2027, 3, 1),
+    )
+    client.force_login(p.lead)
+    url = reverse("delivery:declaration_edit", kwargs={"declaration_id": given.pk})
+    assert client.get(url).status_code == 404
