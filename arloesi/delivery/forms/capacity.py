@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from arloesi.core import fields
 from arloesi.core.forms import VersionedForm
+from arloesi.delivery.vocabulary import GroupKind
 
 MONTH_HINT = _("Any day in the month: the whole month counts.")
 
@@ -144,4 +145,36 @@ class OfferForm(forms.Form):
             "to_month": data["to_month"],
             "priorities": [self.priority_objects[key] for key in data["priorities"]],
             "note": data["note"],
+        }
+
+
+class GroupForm(forms.Form):
+    """A new group of the cluster's people."""
+
+    name = fields.text(_("Name of the group"), max_length=200, required_message=_("Enter a name"))
+    kind = fields.choice(
+        _("Kind of group"), GroupKind.choices, required_message=_("Select the kind of group")
+    )
+    lead = fields.choice(
+        _("Group lead"),
+        required=False,
+        widget=forms.Select,
+        hint=_("The lead declares the group’s capacity."),
+    )
+    members = fields.choices(_("Members"), required=False)
+
+    def __init__(self, *args, people=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.people = {str(person.pk): person for person in people}
+        options = [(key, person.full_name) for key, person in self.people.items()]
+        self.fields["lead"].choices = [("", "")] + options
+        self.fields["members"].choices = options
+
+    def values(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "name": data["name"],
+            "kind": data["kind"],
+            "lead": self.people.get(data["lead"] or ""),
+            "members": [self.people[key] for key in data["members"]],
         }

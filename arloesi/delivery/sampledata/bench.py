@@ -275,6 +275,9 @@ bench.register_page(
     user=_lead,
 )
 bench.register_page(
+    "delivery groups (busiest cluster)", url=_cluster_url("delivery:groups"), user=_lead
+)
+bench.register_page(
     "change idea's tasks",
     url=lambda context: reverse(
         "delivery:change_idea_tasks", kwargs={"node_id": _busiest_idea(context)}

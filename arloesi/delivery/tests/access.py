@@ -101,6 +101,7 @@ def _task(w) -> dict:
 PROBES: dict = {
     "delivery:board": _cluster,
     "delivery:capacity": _cluster,
+    "delivery:groups": _cluster,
     "delivery:offer_add": _cluster,
     "delivery:change_idea_tasks": _idea,
     "delivery:task_add": _idea,
@@ -128,6 +129,7 @@ def _officer(w):
 
 
 FORM_USERS: dict = {
+    "delivery:groups": _lead,
     "delivery:task_add": _lead,
     "delivery:task_edit": _lead,
     "delivery:task_status": _lead,

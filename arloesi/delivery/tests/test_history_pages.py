@@ -87,3 +87,34 @@ def test_someone_elses_hours_are_not_found(client):
     client.force_login(p.lead)
     url = reverse("delivery:declaration_edit", kwargs={"declaration_id": given.pk})
     assert client.get(url).status_code == 404
+
+
+def test_the_lead_adds_a_group_of_the_clusters_people(client):
+    p = plan()
+    client.force_login(p.lead)
+    url = reverse("delivery:groups", kwargs={"unit_id": p.cluster.pk})
+    response = client.post(
+        url,
+        {
+            "name": "Care-home pharmacy team",
+            "kind": "named_group",
+            "lead": str(p.pharmacist.pk),
+            "members": [str(p.pharmacist.pk)],
+        },
+    )
+    assert response.status_code == 302
+    text = client.get(url).content.decode()
+    assert "Care-home pharmacy team" in text and p.pharmacist.full_name in text
+
+
+def test_the_clusters_people_see_its_groups_but_only_its_planners_add_them(client):
+    p, other = plan(), plan()
+    services.group_create(actor=p.lead, cluster=p.cluster, kind="practice_team", name="Surgery A")
+    client.force_login(p.pharmacist)
+    url = reverse("delivery:groups", kwargs={"unit_id": p.cluster.pk})
+    text = client.get(url).content.decode()
+    assert "Surgery A" in text and "Add the group" not in text
+    client.post(url, {"name": "Sneaky", "kind": "named_group"})
+    assert "Sneaky" not in client.get(url).content.decode()
+    client.force_login(other.lead)
+    assert client.get(url).status_code == 404
