@@ -4,7 +4,7 @@ report."""
 
 from django.urls import path
 
-from arloesi.delivery.views import allocation, capacity, report, tasks
+from arloesi.delivery.views import allocation, capacity, groups, report, tasks
 
 app_name = "delivery"
 
@@ -18,8 +18,15 @@ urlpatterns = [
     path("delivery/change-ideas/<int:node_id>/tasks/new/", tasks.task_add, name="task_add"),
     path("delivery/tasks/<int:task_id>/", tasks.task_edit, name="task_edit"),
     path("delivery/tasks/<int:task_id>/status/", tasks.task_status, name="task_status"),
+    path("delivery/tasks/<int:task_id>/history/", tasks.task_history, name="task_history"),
     path("delivery/tasks/<int:task_id>/remove/", tasks.task_remove, name="task_remove"),
+    path("delivery/clusters/<int:unit_id>/groups/", groups.groups, name="groups"),
     path("delivery/capacity/mine/", capacity.my_capacity, name="my_capacity"),
+    path(
+        "delivery/capacity/<int:declaration_id>/",
+        capacity.declaration_edit,
+        name="declaration_edit",
+    ),
     path(
         "delivery/capacity/<int:declaration_id>/remove/",
         capacity.declaration_remove,

@@ -5,6 +5,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from arloesi.core import fields
+from arloesi.core.forms import VersionedForm
+from arloesi.delivery.vocabulary import GroupKind
 
 MONTH_HINT = _("Any day in the month: the whole month counts.")
 
@@ -53,6 +55,38 @@ class DeclarationForm(forms.Form):
             "from_month": data["from_month"],
             "to_month": data.get("to_month"),
         }
+
+
+class DeclarationEditForm(VersionedForm):
+    """Changes the skill, hours and months of hours already given (the cluster stays)."""
+
+    edited_fields = ("hours_per_month", "from_month", "to_month")
+
+    skill = DeclarationForm.base_fields["skill"]
+    hours_per_month = DeclarationForm.base_fields["hours_per_month"]
+    from_month = DeclarationForm.base_fields["from_month"]
+    to_month = DeclarationForm.base_fields["to_month"]
+
+    def __init__(self, *args, skills=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.skills = {str(skill.pk): skill for skill in skills}
+        self.fields["skill"].choices = [("", "")] + [
+            (key, skill.name) for key, skill in self.skills.items()
+        ]
+
+    @classmethod
+    def initial_for(cls, declaration) -> dict:
+        return {**cls.initial_from(declaration), "skill": str(declaration.skill_id)}
+
+    def clean(self):
+        data = super().clean()
+        first, last = data.get("from_month"), data.get("to_month")
+        if first and last and last < first:
+            self.add_error("to_month", _("The last month must be on or after the first"))
+        return data
+
+    def values(self) -> dict:
+        return {**super().values(), "skill": self.skills[self.cleaned_data["skill"]]}
 
 
 class AbsenceForm(forms.Form):
@@ -111,4 +145,36 @@ class OfferForm(forms.Form):
             "to_month": data["to_month"],
             "priorities": [self.priority_objects[key] for key in data["priorities"]],
             "note": data["note"],
+        }
+
+
+class GroupForm(forms.Form):
+    """A new group of the cluster's people."""
+
+    name = fields.text(_("Name of the group"), max_length=200, required_message=_("Enter a name"))
+    kind = fields.choice(
+        _("Kind of group"), GroupKind.choices, required_message=_("Select the kind of group")
+    )
+    lead = fields.choice(
+        _("Group lead"),
+        required=False,
+        widget=forms.Select,
+        hint=_("The lead declares the group’s capacity."),
+    )
+    members = fields.choices(_("Members"), required=False)
+
+    def __init__(self, *args, people=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.people = {str(person.pk): person for person in people}
+        options = [(key, person.full_name) for key, person in self.people.items()]
+        self.fields["lead"].choices = [("", "")] + options
+        self.fields["members"].choices = options
+
+    def values(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "name": data["name"],
+            "kind": data["kind"],
+            "lead": self.people.get(data["lead"] or ""),
+            "members": [self.people[key] for key in data["members"]],
         }

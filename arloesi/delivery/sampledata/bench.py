@@ -275,6 +275,9 @@ bench.register_page(
     user=_lead,
 )
 bench.register_page(
+    "delivery groups (busiest cluster)", url=_cluster_url("delivery:groups"), user=_lead
+)
+bench.register_page(
     "change idea's tasks",
     url=lambda context: reverse(
         "delivery:change_idea_tasks", kwargs={"node_id": _busiest_idea(context)}
@@ -300,10 +303,42 @@ for _name, _route in (
         does_not_grow="a form about one task",
     )
 bench.register_page(
+    "a task's history",
+    url=lambda context: reverse(
+        "delivery:task_history", kwargs={"task_id": _open_task(context).pk}
+    ),
+    user=_lead,
+    does_not_grow="one task's own changes, however many other tasks there are",
+)
+bench.register_page(
     "my capacity",
     url=lambda context: reverse("delivery:my_capacity"),
     user=_lead,
     does_not_grow="one person's hours and absences, a handful at any scale",
+)
+
+
+def _declaration(context: BenchContext) -> CapacityDeclaration:
+    """A person's hours in the busiest cluster (changed by that person)."""
+    return context.pick(
+        "delivery.declaration",
+        lambda: (
+            CapacityDeclaration.objects.filter(
+                cluster=busiest_cluster(context), person__isnull=False
+            )
+            .order_by("pk")
+            .first()
+        ),
+    )
+
+
+bench.register_page(
+    "change my hours",
+    url=lambda context: reverse(
+        "delivery:declaration_edit", kwargs={"declaration_id": _declaration(context).pk}
+    ),
+    user=lambda context: _declaration(context).person,
+    does_not_grow="a form about one person's hours of one skill",
 )
 bench.register_page(
     "offer capacity to a cluster",

@@ -31,6 +31,7 @@ from arloesi.delivery.selectors.capacity import (
     Period,
     absence_of,
     capacity_page,
+    declaration_back_url,
     declaration_of,
     month_label,
     my_capacity_page,
@@ -38,6 +39,8 @@ from arloesi.delivery.selectors.capacity import (
     period_from,
 )
 from arloesi.delivery.selectors.choices import priorities_for, skills_in_use
+from arloesi.delivery.selectors.groups import GroupsPage, groups_page
+from arloesi.delivery.selectors.history import TaskHistoryPage, task_history_page
 from arloesi.delivery.selectors.report import (
     UnaddressedReport,
     UnaddressedRow,
@@ -58,6 +61,11 @@ from arloesi.delivery.selectors.tasks import (
 )
 
 __all__ = [
+    "GroupsPage",
+    "groups_page",
+    "declaration_back_url",
+    "TaskHistoryPage",
+    "task_history_page",
     "UnaddressedReport",
     "UnaddressedRow",
     "unaddressed_report",

@@ -8,6 +8,7 @@ from datetime import date
 
 from django.db.models import Q
 from django.http import Http404
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from markupsafe import Markup
@@ -242,6 +243,11 @@ def declaration_of(*, user, declaration_id: int) -> CapacityDeclaration:
     if declaration is None or not access.may_change_declaration(user, declaration):
         raise Http404
     return declaration
+
+
+def declaration_back_url(*, declaration: CapacityDeclaration) -> str:
+    """Where a declaration is changed from: "My capacity" for one's own hours."""
+    return reverse("delivery:my_capacity")
 
 
 def absence_of(*, user, absence_id: int) -> Absence:

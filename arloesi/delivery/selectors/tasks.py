@@ -119,6 +119,7 @@ class TableWords:
 
     headings: tuple[str, ...]
     move: str
+    history: str
 
 
 def table_words() -> TableWords:
@@ -132,6 +133,7 @@ def table_words() -> TableWords:
             _("Status"),
         ),
         move=_("Move"),
+        history=_("History"),
     )
 
 

@@ -101,12 +101,15 @@ def _task(w) -> dict:
 PROBES: dict = {
     "delivery:board": _cluster,
     "delivery:capacity": _cluster,
+    "delivery:groups": _cluster,
     "delivery:offer_add": _cluster,
     "delivery:change_idea_tasks": _idea,
     "delivery:task_add": _idea,
     "delivery:task_edit": _task,
     "delivery:task_status": _task,
     "delivery:task_remove": _task,
+    "delivery:task_history": _task,
+    "delivery:declaration_edit": lambda w: {"declaration_id": w.b_declaration.pk},
     "delivery:declaration_remove": lambda w: {"declaration_id": w.b_declaration.pk},
     "delivery:absence_remove": lambda w: {"absence_id": w.b_absence.pk},
     "delivery:offer_withdraw": lambda w: {"offer_id": w.b_offer.pk},
@@ -126,11 +129,13 @@ def _officer(w):
 
 
 FORM_USERS: dict = {
+    "delivery:groups": _lead,
     "delivery:task_add": _lead,
     "delivery:task_edit": _lead,
     "delivery:task_status": _lead,
     "delivery:task_remove": _lead,
     "delivery:my_capacity": _pharmacist,
+    "delivery:declaration_edit": _pharmacist,
     "delivery:declaration_remove": _pharmacist,
     "delivery:absence_remove": _pharmacist,
     "delivery:offer_add": _officer,

@@ -52,6 +52,37 @@ def my_capacity(request):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
+def declaration_edit(request, declaration_id: int):
+    declaration = selectors.declaration_of(user=request.user, declaration_id=declaration_id)
+    form = forms.DeclarationEditForm(
+        request.POST if request.method == "POST" else None,
+        initial=forms.DeclarationEditForm.initial_for(declaration),
+        skills=selectors.skills_in_use(),
+    )
+    back = selectors.declaration_back_url(declaration=declaration)
+    if request.method == "POST" and form.is_valid():
+        result = call_service(
+            request,
+            lambda: services.declaration_update(
+                actor=request.user,
+                declaration=declaration,
+                expected_version=form.cleaned_data["expected_version"],
+                **form.values(),
+            ),
+            form=form,
+            success=_("The hours were saved."),
+        )
+        if result.ok:
+            return redirect(back)
+    return render(
+        request,
+        "delivery/capacity/declaration.html",
+        {"form": form, "declaration": declaration, "back_url": back},
+    )
+
+
+@login_required
 @require_POST
 def declaration_remove(request, declaration_id: int):
     declaration = selectors.declaration_of(user=request.user, declaration_id=declaration_id)

@@ -135,3 +135,24 @@ def task_remove(request, task_id: int):
         success=_("The task “%(title)s” was removed.") % {"title": task.title},
     )
     return redirect(_change_idea_url(task))
+
+
+@login_required
+def task_history(request, task_id: int):
+    page = selectors.task_history_page(user=request.user, task_id=task_id)
+    return render(
+        request,
+        "core/history.html",
+        {
+            "subject": page.task.title,
+            "events": page.events,
+            "show_values": page.show_values,
+            "can_redact": page.can_redact,
+            "back_url": _change_idea_url(page.task),
+            "hidden_values_note": _(
+                "This shows who changed which parts of the task, and when. What was written "
+                "before and after each change is shown only to the cluster’s planners and "
+                "administrators."
+            ),
+        },
+    )
