@@ -4,8 +4,8 @@ import os
 import sys
 
 # Commands that serve nothing and keep no secret, so they run on any machine as they are, with
-# no SECRET_KEY and no database: ``arloesi diagram layout|render FILE.json``.
-TOOLS = ("diagram",)
+# no SECRET_KEY and no database: ``arloesi diagram layout|render FILE.json``, ``arloesi spc``.
+TOOLS = ("diagram", "spc")
 
 
 def main() -> None:
