@@ -15,7 +15,6 @@ from arloesi.measures.spc.model import (
     SHORT_SERIES,
     TOO_FEW_POINTS,
     TREND,
-    WITH_DENOMINATORS,
     WITH_LIMITS,
     ZERO_DENOMINATOR,
     Finding,

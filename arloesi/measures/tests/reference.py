@@ -33,9 +33,11 @@ def problems(case: dict, response: dict) -> list[str]:
             if got != wanted or isinstance(got, bool) != isinstance(wanted, bool):
                 found.append(f"{where}: got {got!r}, expected {wanted!r}")
             return
-        if isinstance(got, bool) or not isinstance(got, int | float):
-            found.append(f"{where}: got {got!r}, expected {wanted!r}")
-        elif abs(got - wanted) > max(absolute, rel * abs(wanted)):
+        if (
+            isinstance(got, bool)
+            or not isinstance(got, int | float)
+            or abs(got - wanted) > max(absolute, rel * abs(wanted))
+        ):
             found.append(f"{where}: got {got!r}, expected {wanted!r}")
 
     if expect.get("error"):
