@@ -63,7 +63,7 @@ class MeasureForm(forms.Form):
     numerator = fields.long_text(_("Numerator"), max_length=4000, rows=2, required=False)
     denominator = fields.long_text(_("Denominator"), max_length=4000, rows=2, required=False)
     unit = fields.text(
-        _("Unit"), max_length=60, required=False, hint=_("For example: %, days, checks")
+        _("Unit"), max_length=60, required=False, hint=_("For example: percent, days, checks")
     )
     data_source = fields.text(_("Data source"), max_length=200, required=False)
     frequency = fields.choice(
