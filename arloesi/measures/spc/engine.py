@@ -1,5 +1,7 @@
 """One chart: its phases, lines, signals, icons and warnings (``compute(request)``)."""
 
+from itertools import repeat
+
 from arloesi.measures.spc import limits
 from arloesi.measures.spc.limits import Lines
 from arloesi.measures.spc.model import (
@@ -90,23 +92,23 @@ def _phase(request: Request, result: Result, number: int, first: int, end: int, 
     else:
         _read_ihi(result, lines, phase, signals, first)
 
-    for k in range(size):
-        result.points.append(
-            Point(
-                index=first + k + 1,
-                value=lines.values[k],
-                centre=lines.centre[k],
-                lower=lines.lower[k],
-                upper=lines.upper[k],
-                lower_2sigma=lines.lower2[k],
-                upper_2sigma=lines.upper2[k],
-                phase=number,
-                baseline=baseline[k],
-                included=included[k],
-                signals=signals[k],
-                special_cause=special[k],
-            )
+    result.points.extend(
+        map(
+            Point,
+            range(first + 1, end + 1),
+            lines.values,
+            lines.centre,
+            lines.lower,
+            lines.upper,
+            lines.lower2,
+            lines.upper2,
+            repeat(number, size),
+            baseline,
+            included,
+            signals,
+            special,
         )
+    )
     phase.centre = limits.mean(lines.centre)
     phase.lower = limits.mean(lines.lower)
     phase.upper = limits.mean(lines.upper)

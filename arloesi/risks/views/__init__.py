@@ -1,0 +1,1 @@
+"""Risk register pages: a register (``register``) and one entry (``entry``)."""
