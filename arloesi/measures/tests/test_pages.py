@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 from arloesi.measures.models import Annotation, DataPoint, Measure
 from arloesi.measures.tests.factories import aim_of, measure_values, measured_project, with_data
@@ -104,3 +105,13 @@ def test_small_multiples_show_the_same_measure_in_each_project_the_reader_sees(c
     html = response.content.decode()
     assert response.status_code == 200
     assert measured.project.title in html and html.count('class="spc-chart"') == 1
+
+
+def test_the_summary_is_in_welsh_on_the_welsh_page(client):
+    measured = with_data(measured_project())
+    client.force_login(measured.lead)
+    with translation.override("cy"):
+        url = reverse("measures:detail", kwargs={"measure_id": measured.measure.pk})
+    html = client.get(url).content.decode()
+    assert url.startswith("/cy/")
+    assert "pwynt yn olynol uwchben y cymedr" in html and "achos arbennig, gwelliant" in html
