@@ -34,6 +34,7 @@ from arloesi.measures.chart_marks import (
     polyline,
     segments,
     shape,
+    style,
     tick_text,
 )
 
@@ -117,6 +118,12 @@ def _extent(plot: Plot) -> tuple[float, float]:
     return min(numbers), max(numbers)
 
 
+def label_every(count: int, *, small: bool = False) -> int:
+    """Every how many periods a date is written under the axis (the others' labels are not
+    drawn, so need not be given)."""
+    return max(1, math.ceil(count / (4 if small else 10)))
+
+
 def draw(plot: Plot, words: Words, *, chart_id: str, small: bool = False) -> svg.Element:
     frame = SMALL if small else LARGE
     low, high = _extent(plot)
@@ -167,7 +174,7 @@ def draw(plot: Plot, words: Words, *, chart_id: str, small: bool = False) -> svg
                 tick_text(tick),
             ),
         )
-    every = max(1, math.ceil(count / (4 if small else 10)))
+    every = label_every(count, small=small)
     for position, point in enumerate(plot.points):
         if position % every == 0:
             root.add(
@@ -296,26 +303,26 @@ def draw(plot: Plot, words: Words, *, chart_id: str, small: bool = False) -> svg
     if len(stretch) > 1:
         root.add(polyline(stretch, stroke=GREY, **{"stroke-width": 1.5, "class": "spc-line"}))
     size = 3.0 if small or count > 120 else 4.5
+    # One group a cause, holding the style once: a long series stays a small drawing.
+    groups: dict[str, svg.Element] = {}
     for position, point in enumerate(plot.points):
         if point.value is None or not math.isfinite(point.value):
             continue
+        key = "excluded" if point.excluded else point.cause or "common"
+        if key not in groups:
+            groups[key] = svg.element(
+                "g",
+                {"fill": "#ffffff", "stroke": GREY, "stroke-width": 1.5, "class": "spc-excluded"}
+                if point.excluded
+                else style(point.cause),
+            )
+            root.add(groups[key])
         if point.excluded:
-            root.add(
-                svg.element(
-                    "circle",
-                    {
-                        "cx": x(position),
-                        "cy": y(point.value),
-                        "r": size,
-                        "fill": "#ffffff",
-                        "stroke": GREY,
-                        "stroke-width": 1.5,
-                        "class": "spc-excluded",
-                    },
-                )
+            groups[key].add(
+                svg.element("circle", {"cx": x(position), "cy": y(point.value), "r": size})
             )
         else:
-            root.add(shape(point.cause, x(position), y(point.value), size))
+            groups[key].add(shape(point.cause, x(position), y(point.value), size, styled=False))
     icons = [found for found in (plot.variation, plot.assurance) if found is not None]
     for number, found in enumerate(icons):
         cx = frame.width - frame.right - 30 - 80 * (len(icons) - 1 - number)

@@ -56,15 +56,22 @@ def corners_text(corners: list[tuple[float, float]]) -> str:
     return " ".join(f"{svg.number(cx)},{svg.number(cy)}" for cx, cy in corners)
 
 
-def shape(cause: str | None, x: float, y: float, size: float) -> svg.Element:
-    colour = COLOURS.get(cause, COLOURS[None])
-    shape = SHAPES.get(cause, "circle")
-    common = {
-        "fill": colour,
+def style(cause: str | None) -> dict:
+    """The colour and class of a cause's points (on each point, or on a group of them)."""
+    return {
+        "fill": COLOURS.get(cause, COLOURS[None]),
         "stroke": "#ffffff",
         "stroke-width": 1,
         "class": f"spc-point spc-{cause or 'common'}",
     }
+
+
+def shape(
+    cause: str | None, x: float, y: float, size: float, *, styled: bool = True
+) -> svg.Element:
+    """A point's mark; ``styled=False`` for a point inside a group that carries the style."""
+    shape = SHAPES.get(cause, "circle")
+    common = style(cause) if styled else {}
     if shape == "square":
         return svg.element(
             "rect", {"x": x - size, "y": y - size, "width": 2 * size, "height": 2 * size, **common}
@@ -137,4 +144,15 @@ def segments(points, x, y, name: str) -> list[list[tuple[float, float]]]:
         runs.append(current)
     for run in runs:
         run.append((run[-1][0] + half * 0.9, run[-1][1]))
-    return runs
+    return [_level_runs_joined(run) for run in runs]
+
+
+def _level_runs_joined(run: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The corners of a line only: a point between two at the same height adds nothing."""
+    kept = run[:1]
+    for k in range(1, len(run) - 1):
+        if not (run[k - 1][1] == run[k][1] == run[k + 1][1]):
+            kept.append(run[k])
+    if len(run) > 1:
+        kept.append(run[-1])
+    return kept

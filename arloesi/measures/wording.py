@@ -4,6 +4,7 @@ improvement"), the variation and assurance icons, and the engine's warnings."""
 
 from datetime import date
 
+from django.utils.dates import MONTHS
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -106,6 +107,17 @@ WARNINGS = {
 
 def day(on: date) -> str:
     return date_format(on, "j F Y")
+
+
+def day_writer():
+    """``day`` for many dates at once: the month names looked up once."""
+    months = {number: str(name) for number, name in MONTHS.items()}
+    return lambda on: f"{on.day} {months[on.month]} {on.year}"
+
+
+def figure(value: float | None) -> str:
+    """A chart's number for a table: four significant figures, or a dash."""
+    return "–" if value is None else f"{value:,.4g}"
 
 
 def short_day(on: date) -> str:

@@ -16,6 +16,9 @@ from arloesi.measures.vocabulary import AnnotationKind, ChartType, RuleSet
 @dataclass(frozen=True)
 class Row:
     period_start: date
+    # The period and the figures as the table shows them.
+    period: str
+    figures: tuple[str, str, str, str]
     value: float | None
     centre: float | None
     lower: float | None
@@ -112,6 +115,10 @@ def chart_view(measure, points, annotations=(), cycles=(), *, small: bool = Fals
         )
         by_position.setdefault(position, []).append(note.number)
     mdc = measure.rule_set == RuleSet.MDC
+    every = chart.label_every(len(result.points), small=small)
+    key_words = wording.key_words()
+    write_day = wording.day_writer()
+    figure = wording.figure
     plotted = []
     rows = []
     for position, point in enumerate(result.points):
@@ -126,7 +133,7 @@ def chart_view(measure, points, annotations=(), cycles=(), *, small: bool = Fals
             cause = "signal" if [s for s in point.signals if s != RUNS] else None
         plotted.append(
             chart.Plotted(
-                label=wording.short_day(series.dates[position]),
+                label=wording.short_day(series.dates[position]) if position % every == 0 else "",
                 value=value,
                 centre=point.centre,
                 lower=point.lower,
@@ -136,17 +143,24 @@ def chart_view(measure, points, annotations=(), cycles=(), *, small: bool = Fals
                 excluded=excluded,
             )
         )
+        if small and position < len(result.points) - 1:
+            continue  # a small chart's table gives only its latest period
         rows.append(
             Row(
                 period_start=series.dates[position],
+                period=write_day(series.dates[position]),
+                figures=(
+                    figure(value),
+                    figure(point.centre),
+                    figure(point.lower),
+                    figure(point.upper),
+                ),
                 value=value,
                 centre=point.centre,
                 lower=point.lower,
                 upper=point.upper,
                 signals=wording.signal_names(point.signals),
-                cause=wording.key_words().get(point.special_cause, "")
-                if point.special_cause
-                else "",
+                cause=key_words.get(point.special_cause, "") if point.special_cause else "",
                 excluded=excluded,
                 markers=" ".join(by_position.get(position, [])),
             )

@@ -1,5 +1,5 @@
 """Small multiples: the measures of the same name on the projects a person can see, one small
-chart each with its figures, so clusters can be compared. Read in a fixed number of queries
+chart each of its latest 52 periods with its figures, so clusters can be compared. Read in a fixed number of queries
 (the measures, their projects, their points, their rebases), however many there are."""
 
 from collections import defaultdict
@@ -13,7 +13,9 @@ from arloesi.measures.vocabulary import AnnotationKind
 from arloesi.projects import selectors as projects
 
 # More charts than this on one page would be too many to compare by eye.
-MOST_CHARTS = 24
+MOST_CHARTS = 12
+# Each small chart shows its latest year of weekly data (or the latest 52 periods).
+RECENT = 52
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,7 @@ def compare_page(*, user, measure_id: int) -> ComparePage:
         Panel(
             measure=m,
             project=by_id.get(m.node.diagram.owner_id),
-            chart=chart_view(m, points[m.pk], rebases[m.pk], small=True),
+            chart=chart_view(m, points[m.pk][-RECENT:], rebases[m.pk], small=True),
         )
         for m in found
         if m.node.diagram.owner_id in by_id
