@@ -1,6 +1,7 @@
 """Small multiples: the measures of the same name on the projects a person can see, one small
-chart each of its latest 52 periods with its figures, so clusters can be compared. Read in a fixed number of queries
-(the measures, their projects, their points, their rebases), however many there are."""
+chart each of its latest 52 periods with its figures, so clusters can be compared. Read in a
+fixed number of queries (the measures, their projects, their points, their rebases), however
+many there are."""
 
 from collections import defaultdict
 from dataclasses import dataclass
