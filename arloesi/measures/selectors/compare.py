@@ -14,7 +14,7 @@ from arloesi.measures.vocabulary import AnnotationKind
 from arloesi.projects import selectors as projects
 
 # More charts than this on one page would be too many to compare by eye.
-MOST_CHARTS = 12
+MOST_CHARTS = 8
 # Each small chart shows its latest year of weekly data (or the latest 52 periods).
 RECENT = 52
 
