@@ -43,7 +43,7 @@ def compare_page(*, user, measure_id: int) -> ComparePage:
     visible = projects.projects_visible_to(user=user).values("pk")
     found = list(
         Measure.objects.filter(
-            name__iexact=measure.name,
+            name=measure.name,
             node__diagram__owner_kind=OwnerKind.PROJECT,
             node__diagram__owner_id__in=visible,
         )
@@ -60,7 +60,10 @@ def compare_page(*, user, measure_id: int) -> ComparePage:
         .select_related("lead_collaborative__parent")
     }
     points = defaultdict(list)
-    for point in DataPoint.objects.filter(measure__in=found).order_by("period_start"):
+    recent = DataPoint.objects.filter(measure__in=found).only(
+        "measure_id", "period_start", "value", "numerator", "denominator", "excluded"
+    )
+    for point in recent.order_by("period_start"):
         points[point.measure_id].append(point)
     rebases = defaultdict(list)
     for note in Annotation.objects.filter(measure__in=found, kind=AnnotationKind.REBASE):
