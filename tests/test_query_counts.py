@@ -164,6 +164,7 @@ NOT_PAGES = {
     "projects:milestone_done": "a button's POST",
     "projects:milestone_remove": "a button's POST",
     "projects:condition_reopen": "a button's POST",
+    "measures:annotation_remove": "a button's POST",
     "risks:export": "a spreadsheet to save",
     "risks:escalate": "a button's POST",
     "risks:action_done": "a button's POST",

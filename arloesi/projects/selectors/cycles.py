@@ -260,3 +260,13 @@ def next_cycle_initial(cycle: PdsaCycle) -> dict:
         "planned_start_on": starts,
         "planned_end_on": starts + (cycle.planned_end_on - cycle.planned_start_on),
     }
+
+
+def cycles_dated(*, project_id: int) -> list[PdsaCycle]:
+    """A project's PDSA cycles with their titles and planned dates, first first — what another
+    app's chart shows of them (callers have checked the reader may see the project)."""
+    return list(
+        PdsaCycle.objects.filter(project_id=project_id)
+        .only("pk", "project_id", "title", "number", "planned_start_on", "planned_end_on")
+        .order_by("planned_start_on", "number", "pk")
+    )

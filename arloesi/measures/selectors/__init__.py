@@ -1,0 +1,43 @@
+"""The measures app's front door for reads: who sees and changes a measure (``access``), a
+project's measures, a measure's page and chart, its data-entry grid and the small multiples."""
+
+from arloesi.measures.selectors.access import (
+    MeasureAccess,
+    access_to_diagram,
+    measure_for_change,
+    measure_get_for_user,
+    project_for_measures,
+)
+from arloesi.measures.selectors.charts import ChartView, chart_view
+from arloesi.measures.selectors.compare import ComparePage, compare_page
+from arloesi.measures.selectors.pages import (
+    ListPage,
+    MeasurePage,
+    boxes_for_measures,
+    chart_for_download,
+    grid_rows,
+    measure_list_page,
+    measure_page,
+)
+from arloesi.measures.selectors.series import Series, series_of
+
+__all__ = [
+    "ChartView",
+    "ComparePage",
+    "ListPage",
+    "MeasureAccess",
+    "MeasurePage",
+    "Series",
+    "access_to_diagram",
+    "boxes_for_measures",
+    "chart_for_download",
+    "chart_view",
+    "compare_page",
+    "grid_rows",
+    "measure_for_change",
+    "measure_get_for_user",
+    "measure_list_page",
+    "measure_page",
+    "project_for_measures",
+    "series_of",
+]

@@ -1,0 +1,81 @@
+"""Small multiples: the measures of the same name on the projects a person can see, one small
+chart each of its latest 52 periods with its figures, so clusters can be compared. Read in a
+fixed number of queries (the measures, their projects, their points, their rebases), however
+many there are."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from arloesi.diagrams.vocabulary import OwnerKind
+from arloesi.measures.models import Annotation, DataPoint, Measure
+from arloesi.measures.selectors.access import measure_get_for_user
+from arloesi.measures.selectors.charts import ChartView, chart_view
+from arloesi.measures.vocabulary import AnnotationKind
+from arloesi.projects import selectors as projects
+
+# More charts than this on one page would be too many to compare by eye.
+MOST_CHARTS = 8
+# Each small chart shows its latest year of weekly data (or the latest 52 periods).
+RECENT = 52
+
+
+@dataclass(frozen=True)
+class Panel:
+    measure: Measure
+    project: object
+    chart: ChartView
+
+    @property
+    def latest(self):
+        values = [row for row in self.chart.rows if row.value is not None]
+        return values[-1] if values else None
+
+
+@dataclass(frozen=True)
+class ComparePage:
+    measure: Measure
+    panels: list[Panel]
+    more: bool
+
+
+def compare_page(*, user, measure_id: int) -> ComparePage:
+    measure, _access = measure_get_for_user(user=user, measure_id=measure_id)
+    visible = projects.projects_visible_to(user=user).values("pk")
+    found = list(
+        Measure.objects.filter(
+            name=measure.name,
+            node__diagram__owner_kind=OwnerKind.PROJECT,
+            node__diagram__owner_id__in=visible,
+        )
+        .select_related("node__diagram")
+        .order_by("pk")[: MOST_CHARTS + 1]
+    )
+    more = len(found) > MOST_CHARTS
+    found = found[:MOST_CHARTS]
+    owner_ids = {m.node.diagram.owner_id for m in found}
+    by_id = {
+        project.pk: project
+        for project in projects.projects_visible_to(user=user)
+        .filter(pk__in=owner_ids)
+        .select_related("lead_collaborative__parent")
+    }
+    points = defaultdict(list)
+    recent = DataPoint.objects.filter(measure__in=found).only(
+        "measure_id", "period_start", "value", "numerator", "denominator", "excluded"
+    )
+    for point in recent.order_by("period_start"):
+        points[point.measure_id].append(point)
+    rebases = defaultdict(list)
+    for note in Annotation.objects.filter(measure__in=found, kind=AnnotationKind.REBASE):
+        rebases[note.measure_id].append(note)
+    panels = [
+        Panel(
+            measure=m,
+            project=by_id.get(m.node.diagram.owner_id),
+            chart=chart_view(m, points[m.pk][-RECENT:], rebases[m.pk], small=True),
+        )
+        for m in found
+        if m.node.diagram.owner_id in by_id
+    ]
+    panels.sort(key=lambda p: (p.project.title.lower(), p.measure.pk))
+    return ComparePage(measure=measure, panels=panels, more=more)
