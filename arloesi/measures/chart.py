@@ -18,10 +18,11 @@ Pure: no Django.
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from arloesi.core import svg
 from arloesi.measures.chart_marks import (
+    COLOURS,
     FONT_FAMILY,
     GREY,
     LINE,
@@ -71,6 +72,9 @@ class Plot:
     # The variation and assurance icons: (letter, colour key, word) or None.
     variation: tuple[str, str | None, str] | None = None
     assurance: tuple[str, str | None, str] | None = None
+    # Phases whose runs signal (a long run on one side, or too few crossings): their centre line
+    # is drawn dashed in the special-cause colour, as qicharts2 draws it.
+    run_signal_phases: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,8 @@ class Words:
     target: str = "Target"
     new_phase: str = "New limits"
     key: dict = field(default_factory=dict)  # cause -> word, for the key under the chart
+    # The key's words for a centre line that signals (shown when a phase's runs signal).
+    run_signal: str = ""
 
 
 @dataclass(frozen=True)
@@ -279,8 +285,19 @@ def draw(plot: Plot, words: Words, *, chart_id: str, small: bool = False) -> svg
                 words.target,
             ),
         )
-    for run in segments(plot.points, x, y, "centre"):
+    signalled = plot.run_signal_phases
+    plain = [p if p.phase not in signalled else replace(p, centre=None) for p in plot.points]
+    runs = [p if p.phase in signalled else replace(p, centre=None) for p in plot.points]
+    for run in segments(plain, x, y, "centre"):
         root.add(polyline(run, stroke=TEXT, **{"stroke-width": 1.5, "class": "spc-centre"}))
+    for run in segments(runs, x, y, "centre"):
+        root.add(
+            polyline(
+                run,
+                stroke=COLOURS["signal"],
+                **{"stroke-width": 2, "stroke-dasharray": "8 4", "class": "spc-centre-signal"},
+            )
+        )
     for name in ("lower", "upper"):
         for run in segments(plot.points, x, y, name):
             root.add(
@@ -336,6 +353,15 @@ def draw(plot: Plot, words: Words, *, chart_id: str, small: bool = False) -> svg
                 svg.element("text", {"x": kx + 14, "y": ky, "fill": TEXT}, word),
             )
             kx += 30 + 6.2 * len(word)
+        if signalled and words.run_signal:
+            root.add(
+                polyline(
+                    [(kx, ky - 4), (kx + 18, ky - 4)],
+                    stroke=COLOURS["signal"],
+                    **{"stroke-width": 2, "stroke-dasharray": "5 3"},
+                ),
+                svg.element("text", {"x": kx + 24, "y": ky, "fill": TEXT}, words.run_signal),
+            )
     return root
 
 

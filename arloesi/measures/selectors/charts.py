@@ -182,6 +182,7 @@ def chart_view(measure, points, annotations=(), cycles=(), *, small: bool = Fals
         target=words.target,
         new_phase=words.new_phase,
         key=words.key,
+        run_signal=_("Centre line dashed: a long run or too few crossings (special cause)"),
     )
     plot = chart.Plot(
         points=plotted,
@@ -189,6 +190,11 @@ def chart_view(measure, points, annotations=(), cycles=(), *, small: bool = Fals
         markers=markers,
         variation=wording.variation_icon(result.variation),
         assurance=wording.assurance_icon(result.assurance),
+        run_signal_phases=frozenset(
+            finding.phase
+            for finding in result.findings
+            if finding.detail.get("long_run") or finding.detail.get("few_crossings")
+        ),
     )
     markup = Markup(chart.render(plot, words, chart_id=f"measure-{measure.pk}", small=small))  # noqa: S704 (core.svg escapes every text and attribute)
     return ChartView(
