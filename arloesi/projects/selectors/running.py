@@ -20,6 +20,7 @@ from django.utils import timezone
 from arloesi.core import audit, permissions
 from arloesi.diagrams import selectors as diagrams
 from arloesi.projects import cycles as cycle_states
+from arloesi.projects import links
 from arloesi.projects.models import (
     Milestone,
     PdsaCycle,
@@ -92,6 +93,8 @@ class ProjectPage:
     evaluation_plan: ProjectEvaluationPlan | None
     diagram: Any
     ramps: list[RampRow]
+    # What other apps keep about the project (its measures, its tasks): (label, address).
+    links: list[tuple[str, str]]
 
 
 def project_page(*, user, project: Project) -> ProjectPage:
@@ -131,6 +134,7 @@ def project_page(*, user, project: Project) -> ProjectPage:
         evaluation_plan=ProjectEvaluationPlan.objects.filter(project=project).first(),
         diagram=diagrams.diagram_of(kind="project", owner_id=project.pk),
         ramps=_ramps(project, today),
+        links=links.for_project(project),
     )
 
 

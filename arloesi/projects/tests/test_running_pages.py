@@ -211,3 +211,15 @@ def test_the_project_page_reads_in_the_same_number_of_queries_however_busy(start
     page = selectors.project_page(user=lead, project=project)
     assert len(page.milestones) == 3 and len(page.ramps[0].cycles) == 3
     assert queries() == before
+
+
+def test_the_project_page_leads_to_its_measures_and_its_clusters_tasks(client):
+    from arloesi.projects.tests.factories import started_project
+
+    started = started_project()
+    client.force_login(started.lead)
+    page = client.get(reverse("projects:detail", kwargs={"project_id": started.project.pk}))
+    html = page.content.decode()
+    assert reverse("measures:list", kwargs={"project_id": started.project.pk}) in html
+    cluster = started.project.lead_collaborative.parent_id
+    assert reverse("delivery:board", kwargs={"unit_id": cluster}) in html
