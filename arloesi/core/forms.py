@@ -206,3 +206,9 @@ class RedactForm(forms.Form):
         hint=_("For example, it was an NHS number or someone’s personal details."),
         rows=3,
     )
+
+
+def posted(request):
+    """The form data of a POST, even an empty one (so it is validated), else None: what a view
+    binds its form to, so the same view shows the form (GET) and checks it (POST)."""
+    return request.POST if request.method == "POST" else None

@@ -7,13 +7,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from arloesi.core.forms import posted
 from arloesi.core.service_calls import call_service
 from arloesi.delivery import selectors, services
 from arloesi.delivery.forms import tasks as forms
-
-
-def _posted(request):
-    return request.POST if request.method == "POST" else None
 
 
 def _change_idea_url(task) -> str:
@@ -43,7 +40,7 @@ def task_add(request, node_id: int):
     node, _project, cluster = selectors.change_idea_for_planning(user=request.user, node_id=node_id)
     lists = selectors.task_form_choices(cluster=cluster, change_idea=node)
     form = forms.TaskForm(
-        _posted(request), initial={"expected_benefit": "3", "expected_version": 1}, **vars(lists)
+        posted(request), initial={"expected_benefit": "3", "expected_version": 1}, **vars(lists)
     )
     if request.method == "POST" and form.is_valid():
         values = form.values()
@@ -74,7 +71,7 @@ def task_edit(request, task_id: int):
     )
     editing = selectors.task_editing(task=task)
     initial = forms.TaskForm.initial_for(task, **vars(editing))
-    form = forms.TaskForm(_posted(request), initial=initial, **vars(lists))
+    form = forms.TaskForm(posted(request), initial=initial, **vars(lists))
     if request.method == "POST" and form.is_valid():
         values = form.values()
         result = call_service(
@@ -102,7 +99,7 @@ def task_edit(request, task_id: int):
 @require_http_methods(["GET", "POST"])
 def task_status(request, task_id: int):
     task = selectors.task_for_move(user=request.user, task_id=task_id)
-    form = forms.TaskStatusForm(_posted(request), initial={"from_status": task.status})
+    form = forms.TaskStatusForm(posted(request), initial={"from_status": task.status})
     form.fields["to_status"].choices = selectors.next_statuses(task=task)
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data["from_status"] != task.status:

@@ -9,14 +9,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from arloesi.core import downloads
+from arloesi.core.forms import posted
 from arloesi.core.service_calls import call_service
 from arloesi.measures import importer, rendering, selectors, services
 from arloesi.measures.forms.data import GridForm, ImportForm, NoteForm, RebaseForm
 from arloesi.measures.vocabulary import WITH_DENOMINATOR, AnnotationKind
-
-
-def _posted(request):
-    return request.POST if request.method == "POST" else None
 
 
 @login_required
@@ -49,7 +46,7 @@ def chart_download(request, measure_id: int, file_format: str):
 def data_grid(request, measure_id: int):
     measure, access = selectors.measure_for_change(user=request.user, measure_id=measure_id)
     rows = selectors.grid_rows(measure)
-    form = GridForm(_posted(request), rows=rows, ratio=measure.chart_type in WITH_DENOMINATOR)
+    form = GridForm(posted(request), rows=rows, ratio=measure.chart_type in WITH_DENOMINATOR)
     if request.method == "POST" and form.is_valid():
         entries, cleared = form.entries()
         result = call_service(
@@ -117,7 +114,7 @@ def data_import(request, measure_id: int):
 
 def _annotate(request, measure_id: int, kind: str, form_class, template_title: str):
     measure, access = selectors.measure_for_change(user=request.user, measure_id=measure_id)
-    form = form_class(_posted(request))
+    form = form_class(posted(request))
     if request.method == "POST" and form.is_valid():
         result = call_service(
             request,

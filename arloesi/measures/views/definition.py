@@ -5,13 +5,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from arloesi.core.forms import posted
 from arloesi.core.service_calls import call_service
 from arloesi.measures import selectors, services
 from arloesi.measures.forms.definition import MeasureEditForm, MeasureForm
-
-
-def _posted(request):
-    return request.POST if request.method == "POST" else None
 
 
 @login_required
@@ -27,7 +24,7 @@ def measure_add(request, project_id: int):
         user=request.user, project_id=project_id, change=True
     )
     boxes = selectors.boxes_for_measures(diagram)
-    form = MeasureForm(_posted(request), boxes=boxes)
+    form = MeasureForm(posted(request), boxes=boxes)
     if request.method == "POST" and form.is_valid():
         result = call_service(
             request,
@@ -56,7 +53,7 @@ def measure_edit(request, measure_id: int):
     measure, access = selectors.measure_for_change(user=request.user, measure_id=measure_id)
     boxes = selectors.boxes_for_measures(measure.node.diagram)
     form = MeasureEditForm(
-        _posted(request),
+        posted(request),
         boxes=boxes,
         initial={**MeasureEditForm.initial_from(measure), "node": measure.node_id},
     )

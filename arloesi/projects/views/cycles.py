@@ -7,14 +7,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from arloesi.core.forms import posted
 from arloesi.core.service_calls import call_service
 from arloesi.projects import selectors, services
 from arloesi.projects.forms import cycles as forms
-
-
-def _posted(request):
-    """The form data of a POST, even an empty one (so it is validated), else None."""
-    return request.POST if request.method == "POST" else None
 
 
 def _texts(form) -> list[str]:
@@ -43,7 +39,7 @@ def cycle_section(request, cycle_id: int, section: str):
     cycle = selectors.cycle_for_change(user=request.user, cycle_id=cycle_id)
     form_class = forms.SECTION_FORMS[section]
     options = {"team": selectors.cycle_leaders_of(cycle.project)} if section == "plan" else {}
-    form = form_class(_posted(request), initial=form_class.initial_from(cycle), **options)
+    form = form_class(posted(request), initial=form_class.initial_from(cycle), **options)
     if request.method == "POST" and form.is_valid():
         result = call_service(
             request,
@@ -73,7 +69,7 @@ def cycle_new(request, project_id: int):
     project = selectors.project_for_change(user=request.user, project_id=project_id)
     ramp = selectors.ramp_for_change(project=project, ramp_id=request.GET.get("ramp"))
     form = forms.CycleNewForm(
-        _posted(request),
+        posted(request),
         team=selectors.cycle_leaders_of(project),
         ramps=selectors.ramps_of(project),
         initial={"ramp": str(ramp.pk) if ramp else forms.NO_RAMP},
@@ -103,7 +99,7 @@ def cycle_next(request, cycle_id: int):
     if not selectors.next_cycle_possible(cycle):
         raise Http404
     form = forms.CycleNewForm(
-        _posted(request),
+        posted(request),
         team=selectors.cycle_leaders_of(cycle.project),
         initial=selectors.next_cycle_initial(cycle),
     )
@@ -148,7 +144,7 @@ def ramp_detail(request, ramp_id: int):
 @require_http_methods(["GET", "POST"])
 def ramp_new(request, project_id: int):
     project = selectors.project_for_change(user=request.user, project_id=project_id)
-    form = forms.RampStartForm(_posted(request), change_ideas=selectors.change_ideas_of(project))
+    form = forms.RampStartForm(posted(request), change_ideas=selectors.change_ideas_of(project))
     if request.method == "POST" and form.is_valid():
         result = call_service(
             request,

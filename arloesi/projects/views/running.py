@@ -7,13 +7,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from arloesi.core.forms import posted
 from arloesi.core.service_calls import call_service
 from arloesi.projects import selectors, services
 from arloesi.projects.forms import running as forms
-
-
-def _posted(request):
-    return request.POST if request.method == "POST" else None
 
 
 def _detail_url(project, anchor: str = "") -> str:
@@ -69,7 +66,7 @@ def project_plan(request, project_id: int):
     team = selectors.team_of(project=project)
     lead = next((m.person_id for m in team if m.is_lead), None)
     form = forms.PlanForm(
-        _posted(request), team=team, initial={**forms.PlanForm.initial_from(project), "lead": lead}
+        posted(request), team=team, initial={**forms.PlanForm.initial_from(project), "lead": lead}
     )
     if request.method == "POST" and form.is_valid():
         result = call_service(
@@ -93,7 +90,7 @@ def project_plan(request, project_id: int):
 @require_http_methods(["GET", "POST"])
 def project_rag(request, project_id: int):
     project = selectors.project_for_change(user=request.user, project_id=project_id)
-    form = forms.RagForm(_posted(request), initial=forms.RagForm.initial_from(project))
+    form = forms.RagForm(posted(request), initial=forms.RagForm.initial_from(project))
     if request.method == "POST" and form.is_valid():
         result = call_service(
             request,
@@ -119,7 +116,7 @@ def project_stage(request, project_id: int):
     project = selectors.project_for_change(user=request.user, project_id=project_id)
     next_stages = selectors.next_stages(project=project)
     form = forms.StageForm(
-        _posted(request), next_stages=next_stages, initial={"from_stage": project.status}
+        posted(request), next_stages=next_stages, initial={"from_stage": project.status}
     )
     if request.method == "POST" and form.is_valid():
         result = call_service(
@@ -144,7 +141,7 @@ def project_stage(request, project_id: int):
 @require_http_methods(["GET", "POST"])
 def progress_update_add(request, project_id: int):
     project = selectors.project_for_change(user=request.user, project_id=project_id)
-    form = forms.ProgressUpdateForm(_posted(request))
+    form = forms.ProgressUpdateForm(posted(request))
     if request.method == "POST" and form.is_valid():
         result = call_service(
             request,
@@ -164,7 +161,7 @@ def progress_update_add(request, project_id: int):
 @require_http_methods(["GET", "POST"])
 def milestone_add(request, project_id: int):
     project = selectors.project_for_change(user=request.user, project_id=project_id)
-    form = forms.MilestoneForm(_posted(request))
+    form = forms.MilestoneForm(posted(request))
     if request.method == "POST" and form.is_valid():
         result = call_service(
             request,
@@ -188,7 +185,7 @@ def milestone_edit(request, project_id: int, milestone_id: int):
     project = selectors.project_for_change(user=request.user, project_id=project_id)
     milestone = selectors.milestone_of(project=project, milestone_id=milestone_id)
     form = forms.MilestoneEditForm(
-        _posted(request), initial=forms.MilestoneEditForm.initial_from(milestone)
+        posted(request), initial=forms.MilestoneEditForm.initial_from(milestone)
     )
     if request.method == "POST" and form.is_valid():
         result = call_service(
@@ -254,7 +251,7 @@ def condition_close(request, project_id: int, condition_id: int):
     project = selectors.project_for_change(user=request.user, project_id=project_id)
     condition = selectors.condition_of(project=project, condition_id=condition_id)
     form = forms.ConditionCloseForm(
-        _posted(request), initial=forms.ConditionCloseForm.initial_from(condition)
+        posted(request), initial=forms.ConditionCloseForm.initial_from(condition)
     )
     if request.method == "POST" and form.is_valid():
         result = call_service(

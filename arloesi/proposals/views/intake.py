@@ -8,13 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from arloesi.core.forms import posted
 from arloesi.core.service_calls import call_service
 from arloesi.proposals import selectors, services
 from arloesi.proposals.forms.intake import CriterionForm, IntakeOpenForm, PriorityForm
-
-
-def _posted(request):
-    return request.POST if request.method == "POST" else None
 
 
 @login_required
@@ -39,7 +36,7 @@ def _priorities_url(unit) -> str:
 @require_http_methods(["GET", "POST"])
 def priority_add(request, unit_id: int):
     unit = selectors.unit_for_priorities(user=request.user, unit_id=unit_id)
-    form = PriorityForm(_posted(request))
+    form = PriorityForm(posted(request))
     if request.method == "POST" and form.is_valid():
         result = call_service(
             request,
@@ -60,7 +57,7 @@ def priority_add(request, unit_id: int):
 @require_http_methods(["GET", "POST"])
 def priority_edit(request, priority_id: int):
     priority = selectors.priority_get_for_user(user=request.user, priority_id=priority_id)
-    form = PriorityForm(_posted(request), initial=PriorityForm.initial_from(priority))
+    form = PriorityForm(posted(request), initial=PriorityForm.initial_from(priority))
     if request.method == "POST" and form.is_valid():
         result = call_service(
             request,
@@ -120,7 +117,7 @@ def intake(request, unit_id: int):
 @require_http_methods(["GET", "POST"])
 def criterion_add(request, intake_id: int):
     intake_obj = selectors.intake_get_for_user(user=request.user, intake_id=intake_id)
-    form = CriterionForm(_posted(request))
+    form = CriterionForm(posted(request))
     if request.method == "POST" and form.is_valid():
         result = call_service(
             request,
@@ -143,7 +140,7 @@ def criterion_add(request, intake_id: int):
 @require_http_methods(["GET", "POST"])
 def criterion_edit(request, criterion_id: int):
     criterion = selectors.criterion_get_for_user(user=request.user, criterion_id=criterion_id)
-    form = CriterionForm(_posted(request), initial=CriterionForm.initial_from(criterion))
+    form = CriterionForm(posted(request), initial=CriterionForm.initial_from(criterion))
     if request.method == "POST" and form.is_valid():
         result = call_service(
             request,

@@ -7,14 +7,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from arloesi.core.forms import posted
 from arloesi.core.service_calls import call_service
 from arloesi.risks import selectors, services
 from arloesi.risks.forms import register as forms
 from arloesi.risks.vocabulary import Status
-
-
-def _posted(request):
-    return request.POST if request.method == "POST" else None
 
 
 def _entry_url(entry, anchor: str = "") -> str:
@@ -56,7 +53,7 @@ def entry_history(request, entry_id: int):
 def entry_edit(request, entry_id: int):
     entry = selectors.entry_for_change(user=request.user, entry_id=entry_id)
     form = forms.EntryEditForm(
-        _posted(request),
+        posted(request),
         owners=selectors.owners_for(unit=entry.unit),
         initial=forms.EntryEditForm.initial_from(entry),
     )
@@ -84,7 +81,7 @@ def entry_edit(request, entry_id: int):
 def entry_rescore(request, entry_id: int):
     entry = selectors.entry_for_change(user=request.user, entry_id=entry_id)
     form = forms.RescoreForm(
-        _posted(request),
+        posted(request),
         initial={
             "kind": "current",
             "consequence": entry.current_consequence,
@@ -119,7 +116,7 @@ def entry_rescore(request, entry_id: int):
 def entry_status(request, entry_id: int):
     entry = selectors.entry_for_change(user=request.user, entry_id=entry_id)
     closing = entry.status == Status.OPEN
-    form = forms.StatusForm(_posted(request), initial={"from_status": entry.status})
+    form = forms.StatusForm(posted(request), initial={"from_status": entry.status})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         result = call_service(
@@ -144,7 +141,7 @@ def entry_status(request, entry_id: int):
 @require_http_methods(["GET", "POST"])
 def entry_review(request, entry_id: int):
     entry = selectors.entry_for_change(user=request.user, entry_id=entry_id)
-    form = forms.ReviewForm(_posted(request), initial={"expected_version": entry.version})
+    form = forms.ReviewForm(posted(request), initial={"expected_version": entry.version})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         result = call_service(
@@ -180,7 +177,7 @@ def entry_escalate(request, entry_id: int):
 @require_http_methods(["GET", "POST"])
 def action_add(request, entry_id: int):
     entry = selectors.entry_for_change(user=request.user, entry_id=entry_id)
-    form = forms.ActionForm(_posted(request), owners=selectors.owners_for(unit=entry.unit))
+    form = forms.ActionForm(posted(request), owners=selectors.owners_for(unit=entry.unit))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         result = call_service(

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from arloesi.core import exports
+from arloesi.core.forms import posted
 from arloesi.core.service_calls import call_service
 from arloesi.risks import selectors, services
 from arloesi.risks.exports import REGISTER_COLUMNS
@@ -21,10 +22,6 @@ from arloesi.risks.permissions import Perm
 from arloesi.risks.vocabulary import Band, Category, Status
 
 EXPORT_FORMATS = ("csv", "xlsx")
-
-
-def _posted(request):
-    return request.POST if request.method == "POST" else None
 
 
 def _register_url(unit) -> str:
@@ -78,7 +75,7 @@ def register_export(request, unit_id: int, file_format: str):
 @require_http_methods(["GET", "POST"])
 def entry_add(request, unit_id: int):
     unit = selectors.register_unit_get(user=request.user, unit_id=unit_id, permission=Perm.MANAGE)
-    form = EntryForm(_posted(request), owners=selectors.owners_for(unit=unit))
+    form = EntryForm(posted(request), owners=selectors.owners_for(unit=unit))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         result = call_service(
@@ -145,7 +142,7 @@ def matrix_settings(request, unit_id: int):
     if unit.kind != "health_board":
         raise Http404
     form = MatrixSettingsForm(
-        _posted(request), initial=selectors.matrix_settings_initial(health_board=unit)
+        posted(request), initial=selectors.matrix_settings_initial(health_board=unit)
     )
     if request.method == "POST" and form.is_valid():
         result = call_service(

@@ -8,11 +8,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from arloesi.core.forms import posted
 from arloesi.core.service_calls import call_service
 from arloesi.proposals import scoring, selectors, services
 from arloesi.proposals.forms import writing as forms
 from arloesi.proposals.sections import PITCH_FIELDS, SECTION_BY_SLUG
-from arloesi.proposals.views.writing.guards import for_authors, page_number, posted
+from arloesi.proposals.views.writing.guards import for_authors, page_number
 from arloesi.proposals.workflow import PITCH_LIMIT_SECONDS, Status
 
 

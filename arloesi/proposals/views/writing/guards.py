@@ -10,11 +10,6 @@ from django.utils.translation import gettext as _
 from arloesi.proposals import selectors
 
 
-def posted(request):
-    """The form data of a POST, even an empty one (so it is validated), else None."""
-    return request.POST if request.method == "POST" else None
-
-
 def not_editable(request, proposal):
     messages.error(
         request,

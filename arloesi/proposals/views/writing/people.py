@@ -6,11 +6,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from arloesi.core.forms import posted
 from arloesi.core.service_calls import call_service
 from arloesi.core.text import search_terms
 from arloesi.proposals import selectors, services
 from arloesi.proposals.forms import writing as forms
-from arloesi.proposals.views.writing.guards import for_authors, posted
+from arloesi.proposals.views.writing.guards import for_authors
 
 
 @for_authors

@@ -7,10 +7,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from arloesi.core.forms import posted
 from arloesi.core.service_calls import call_service
 from arloesi.proposals import selectors, services
 from arloesi.proposals.forms import writing as forms
-from arloesi.proposals.views.writing.guards import for_authors, not_editable, posted
+from arloesi.proposals.views.writing.guards import for_authors, not_editable
 from arloesi.proposals.workflow import Status
 
 
