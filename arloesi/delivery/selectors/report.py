@@ -26,7 +26,7 @@ from arloesi.organisations.roles import Kind
 from arloesi.risks import selectors as risks
 
 # The page lists the tasks with the most hours short first; the downloads list them all.
-PAGE_ROWS = 100
+PAGE_ROWS = 50
 REPORT_KINDS = (Kind.WALES, Kind.HEALTH_BOARD, Kind.PLANNING_GROUP, Kind.CLUSTER)
 
 

@@ -17,7 +17,7 @@ from arloesi.delivery.vocabulary import OPEN_STATUSES, TaskStatus
 from arloesi.delivery.workflow import TASK_WORKFLOW
 
 # The most tasks a board lists at once; filters narrow it.
-BOARD_LIMIT = 200
+BOARD_LIMIT = 120
 DONE_LIKE = (TaskStatus.DONE, TaskStatus.CANCELLED)
 
 
