@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from arloesi.core.forms import posted
+from arloesi.core.history_pages import render_history
 from arloesi.core.service_calls import call_service
 from arloesi.delivery import selectors, services
 from arloesi.delivery.forms import tasks as forms
@@ -137,19 +138,14 @@ def task_remove(request, task_id: int):
 @login_required
 def task_history(request, task_id: int):
     page = selectors.task_history_page(user=request.user, task_id=task_id)
-    return render(
+    return render_history(
         request,
-        "core/history.html",
-        {
-            "subject": page.task.title,
-            "events": page.events,
-            "show_values": page.show_values,
-            "can_redact": page.can_redact,
-            "back_url": _change_idea_url(page.task),
-            "hidden_values_note": _(
-                "This shows who changed which parts of the task, and when. What was written "
-                "before and after each change is shown only to the cluster’s planners and "
-                "administrators."
-            ),
-        },
+        page,
+        subject=page.task.title,
+        back_url=_change_idea_url(page.task),
+        hidden_values_note=_(
+            "This shows who changed which parts of the task, and when. What was written "
+            "before and after each change is shown only to the cluster’s planners and "
+            "administrators."
+        ),
     )

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from arloesi.core import downloads
+from arloesi.core.history_pages import render_history
 from arloesi.core.service_calls import call_service
 from arloesi.core.text import search_terms
 from arloesi.diagrams import forms, rendering, selectors, services
@@ -207,21 +208,16 @@ def diagram_delete(request, diagram):
 @for_readers
 def diagram_history(request, diagram, access):
     page = selectors.history_page(user=request.user, diagram=diagram, access=access)
-    return render(
+    return render_history(
         request,
-        "core/history.html",
-        {
-            "subject": diagram.title,
-            "events": page.events,
-            "show_values": page.show_values,
-            "can_redact": page.can_redact,
-            "back_url": reverse("diagrams:detail", kwargs={"diagram_id": diagram.pk}),
-            "hidden_values_note": _(
-                "This shows who changed which boxes and links, and when. What was written before "
-                "and after each change is shown only to those who may change the diagram, and "
-                "administrators."
-            ),
-        },
+        page,
+        subject=diagram.title,
+        back_url=reverse("diagrams:detail", kwargs={"diagram_id": diagram.pk}),
+        hidden_values_note=_(
+            "This shows who changed which boxes and links, and when. What was written before "
+            "and after each change is shown only to those who may change the diagram, and "
+            "administrators."
+        ),
     )
 
 

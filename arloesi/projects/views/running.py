@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from arloesi.core.forms import posted
+from arloesi.core.history_pages import render_history
 from arloesi.core.service_calls import call_service
 from arloesi.projects import selectors, services
 from arloesi.projects.forms import running as forms
@@ -29,21 +30,16 @@ def project_detail(request, project_id: int):
 def project_history(request, project_id: int):
     project = selectors.project_get_for_user(user=request.user, project_id=project_id)
     page = selectors.history_page(user=request.user, project=project)
-    return render(
+    return render_history(
         request,
-        "core/history.html",
-        {
-            "subject": project.title,
-            "events": page.events,
-            "show_values": page.show_values,
-            "can_redact": page.can_redact,
-            "back_url": _detail_url(project),
-            "hidden_values_note": _(
-                "This shows who changed which parts of the project, and when. What was written "
-                "before and after each change is shown only to the project’s team and leads, and "
-                "administrators."
-            ),
-        },
+        page,
+        subject=project.title,
+        back_url=_detail_url(project),
+        hidden_values_note=_(
+            "This shows who changed which parts of the project, and when. What was written "
+            "before and after each change is shown only to the project’s team and leads, and "
+            "administrators."
+        ),
     )
 
 

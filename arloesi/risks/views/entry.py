@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from arloesi.core.forms import posted
+from arloesi.core.history_pages import render_history
 from arloesi.core.service_calls import call_service
 from arloesi.risks import selectors, services
 from arloesi.risks.forms import register as forms
@@ -30,21 +31,16 @@ def entry_detail(request, entry_id: int):
 def entry_history(request, entry_id: int):
     entry = selectors.entry_get_for_user(user=request.user, entry_id=entry_id)
     page = selectors.history_page(user=request.user, entry=entry)
-    return render(
+    return render_history(
         request,
-        "core/history.html",
-        {
-            "subject": entry.title,
-            "events": page.events,
-            "show_values": page.show_values,
-            "can_redact": page.can_redact,
-            "back_url": _entry_url(entry),
-            "hidden_values_note": _(
-                "This shows who changed which parts of the risk, and when. What was written "
-                "before and after each change is shown only to those who keep the register, and "
-                "administrators."
-            ),
-        },
+        page,
+        subject=entry.title,
+        back_url=_entry_url(entry),
+        hidden_values_note=_(
+            "This shows who changed which parts of the risk, and when. What was written "
+            "before and after each change is shown only to those who keep the register, and "
+            "administrators."
+        ),
     )
 
 

@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from arloesi.core import pdf
+from arloesi.core.history_pages import render_history
 from arloesi.proposals import selectors
 from arloesi.proposals.sections import SECTION_BY_SLUG
 from arloesi.proposals.workflow import Status
@@ -45,16 +46,11 @@ def proposal_similar(request, proposal_id: int):
 def proposal_history(request, proposal_id: int):
     proposal = selectors.proposal_for_history(user=request.user, proposal_id=proposal_id)
     page = selectors.history_page(user=request.user, proposal=proposal)
-    return render(
+    return render_history(
         request,
-        "core/history.html",
-        {
-            "subject": proposal.title,
-            "events": page.events,
-            "show_values": page.show_values,
-            "can_redact": page.can_redact,
-            "back_url": reverse("proposals:detail", kwargs={"proposal_id": proposal.pk}),
-        },
+        page,
+        subject=proposal.title,
+        back_url=reverse("proposals:detail", kwargs={"proposal_id": proposal.pk}),
     )
 
 
