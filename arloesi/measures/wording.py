@@ -102,6 +102,10 @@ WARNINGS = {
     "zero_denominator": lambda: _("A denominator of 0: that point is left blank."),
     "baseline_ignored": lambda: _("The baseline is not used when the limits are recalculated."),
     "baseline_longer_than_phase": lambda: _("The baseline is as long as the phase."),
+    "runs_not_applied": lambda: _(
+        "Fewer than 10 points off the median in a phase: the rule on too few or too many runs "
+        "is not applied."
+    ),
 }
 
 
@@ -244,6 +248,19 @@ def _runs(finding: Finding, *, median: bool) -> str:
                 )
             )
             % {"crossings": detail.get("crossings"), "min": detail.get("crossings_min")}
+        )
+    if detail.get("few_runs"):
+        parts.append(
+            _(
+                "the points make %(runs)s runs about the median "
+                "(fewer than %(min)s would be unusual)"
+            )
+            % {"runs": detail.get("runs"), "min": detail.get("runs_min")}
+        )
+    if detail.get("many_runs"):
+        parts.append(
+            _("the points make %(runs)s runs about the median (more than %(max)s would be unusual)")
+            % {"runs": detail.get("runs"), "max": detail.get("runs_max")}
         )
     text = _("In phase %(phase)s, %(what)s") % {"phase": finding.phase, "what": "; ".join(parts)}
     return f"{text}: {_('special cause')}."

@@ -182,7 +182,10 @@ def chart_view(measure, points, annotations=(), cycles=(), *, small: bool = Fals
         target=words.target,
         new_phase=words.new_phase,
         key=words.key,
-        run_signal=_("Centre line dashed: a long run or too few crossings (special cause)"),
+        run_signal=_(
+            "Centre line dashed: a long run, too few crossings or an unusual number of runs "
+            "(special cause)"
+        ),
     )
     plot = chart.Plot(
         points=plotted,
@@ -191,9 +194,7 @@ def chart_view(measure, points, annotations=(), cycles=(), *, small: bool = Fals
         variation=wording.variation_icon(result.variation),
         assurance=wording.assurance_icon(result.assurance),
         run_signal_phases=frozenset(
-            finding.phase
-            for finding in result.findings
-            if finding.detail.get("long_run") or finding.detail.get("few_crossings")
+            finding.phase for finding in result.findings if finding.rule == RUNS
         ),
     )
     markup = Markup(chart.render(plot, words, chart_id=f"measure-{measure.pk}", small=small))  # noqa: S704 (core.svg escapes every text and attribute)

@@ -1,10 +1,13 @@
 """Small multiples: the measures of the same name on the projects a person can see, one small
 chart each of its latest 52 periods with its figures, so clusters can be compared. Read in a
-fixed number of queries (the measures, their projects, their points, their rebases), however
-many there are."""
+fixed number of queries (the measures, their projects, their latest points — only those, by a
+window function — and their rebases), however many there are."""
 
 from collections import defaultdict
 from dataclasses import dataclass
+
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
 
 from arloesi.diagrams.vocabulary import OwnerKind
 from arloesi.measures.models import Annotation, DataPoint, Measure
@@ -60,8 +63,14 @@ def compare_page(*, user, measure_id: int) -> ComparePage:
         .select_related("lead_collaborative__parent")
     }
     points = defaultdict(list)
-    recent = DataPoint.objects.filter(measure__in=found).only(
-        "measure_id", "period_start", "value", "numerator", "denominator", "excluded"
+    latest_first = Window(
+        RowNumber(), partition_by=[F("measure_id")], order_by=F("period_start").desc()
+    )
+    recent = (
+        DataPoint.objects.filter(measure__in=found)
+        .annotate(recency=latest_first)
+        .filter(recency__lte=RECENT)
+        .only("measure_id", "period_start", "value", "numerator", "denominator", "excluded")
     )
     for point in recent.order_by("period_start"):
         points[point.measure_id].append(point)
@@ -72,7 +81,7 @@ def compare_page(*, user, measure_id: int) -> ComparePage:
         Panel(
             measure=m,
             project=by_id.get(m.node.diagram.owner_id),
-            chart=chart_view(m, points[m.pk][-RECENT:], rebases[m.pk], small=True),
+            chart=chart_view(m, points[m.pk], rebases[m.pk], small=True),
         )
         for m in found
         if m.node.diagram.owner_id in by_id

@@ -13,6 +13,7 @@ from arloesi.measures.spc.model import (
     NO_DATA,
     OUTSIDE,
     RUNS,
+    RUNS_NOT_APPLIED,
     SHIFT,
     SHORT_SERIES,
     TOO_FEW_POINTS,
@@ -199,6 +200,30 @@ def _read_ihi(result, lines, phase, signals, offset) -> None:
                 word = "increasing" if sign > 0 else "decreasing"
             points = [offset + k + 1 for k in positions]
             result.findings.append(Finding(rule, phase.phase, points, word))
+    _read_ihi_runs(result, lines, phase, signals, offset, centre)
+
+
+def _read_ihi_runs(result, lines, phase, signals, offset, centre) -> None:
+    """Too few or too many runs about the median (Perla's Table 1, computed)."""
+    limits = ihi.runs_limits(phase.n_useful)
+    if limits is None:
+        if phase.n_useful:
+            result.warn(RUNS_NOT_APPLIED)
+        return
+    phase.runs = ihi.runs(lines.values, centre)
+    phase.runs_min, phase.runs_max = limits
+    few, many = phase.runs < limits[0], phase.runs > limits[1]
+    phase.runs_signal = few or many
+    if not phase.runs_signal:
+        return
+    points = []
+    for k, value in enumerate(lines.values):
+        if value is not None:
+            signals[k].append(RUNS)
+            points.append(offset + k + 1)
+    detail = {"runs": phase.runs, "runs_min": limits[0], "runs_max": limits[1]}
+    detail["few_runs" if few else "many_runs"] = 1
+    result.findings.append(Finding(RUNS, phase.phase, points, None, None, detail))
 
 
 def _phase_warnings(request: Request, result: Result, lines: Lines, size: int) -> None:

@@ -46,6 +46,7 @@ LIMITS_UNAVAILABLE = "limits_unavailable"  # a phase's limits could not be compu
 ZERO_DENOMINATOR = "zero_denominator"  # a denominator of 0: that point is left blank
 BASELINE_IGNORED = "baseline_ignored"  # anhoej: a baseline is not used when there are phases
 BASELINE_LONGER_THAN_PHASE = "baseline_longer_than_phase"  # mdc: the baseline is the whole phase
+RUNS_NOT_APPLIED = "runs_not_applied"  # ihi: a phase has fewer than 10 useful points
 WARNINGS = (
     SHORT_SERIES,
     NO_DATA,
@@ -56,6 +57,7 @@ WARNINGS = (
     ZERO_DENOMINATOR,
     BASELINE_IGNORED,
     BASELINE_LONGER_THAN_PHASE,
+    RUNS_NOT_APPLIED,
 )
 
 
@@ -105,6 +107,9 @@ class Phase:
     crossings: int | None = None
     crossings_min: int | None = None
     runs_signal: bool | None = None
+    runs: int | None = None  # ihi: the number of runs, and the range that is usual for n_useful
+    runs_min: int | None = None
+    runs_max: int | None = None
     centre: float | None = None
     lower: float | None = None
     upper: float | None = None

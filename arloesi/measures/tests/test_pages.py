@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 
+from arloesi.measures import selectors
 from arloesi.measures.models import Annotation, DataPoint, Measure
 from arloesi.measures.tests.factories import aim_of, measure_values, measured_project, with_data
 
@@ -115,3 +116,16 @@ def test_the_summary_is_in_welsh_on_the_welsh_page(client):
     html = client.get(url).content.decode()
     assert url.startswith("/cy/")
     assert "pwynt yn olynol uwchben y cymedr" in html and "achos arbennig, gwelliant" in html
+
+
+def test_each_small_chart_shows_only_the_latest_52_periods():
+    values = list(range(1, 61))  # 60 weeks: the first 8 are left out
+    measured = with_data(measured_project(), values=values)
+    page = selectors.compare_page(user=measured.lead, measure_id=measured.measure.pk)
+    chart = page.panels[0].chart
+    assert len(chart.series.dates) == 52
+    assert (
+        chart.series.dates[0]
+        == measured.measure.points.order_by("period_start")[8].period_start
+    )
+    assert page.panels[0].latest.value == 60

@@ -5,6 +5,7 @@ limit."""
 import pytest
 
 from arloesi.measures.spc import RequestError, parse, respond
+from arloesi.measures.spc.rules import ihi
 from arloesi.measures.spc.rules.anhoej import crossings_min, longest_run_max
 
 STEADY = [10, 12, 9, 11, 10, 13, 8, 11, 9, 12, 10, 11, 9, 12, 10, 11]
@@ -270,3 +271,49 @@ def test_a_request_that_breaks_the_contract_is_answered_in_words(request_, words
     with pytest.raises(RequestError, match=words):
         parse(request_)
     assert set(respond(request_)) == {"error"}
+
+
+# The IHI rule on the number of runs: limits from Swed & Eisenhart's exact distribution.
+@pytest.mark.parametrize(
+    ("n", "limits"),
+    [(10, (3, 9)), (15, (5, 12)), (20, (7, 15)), (24, (8, 18)), (30, (11, 21))],
+)
+def test_ihi_runs_limits_match_the_exact_distribution(n, limits):
+    assert ihi.runs_limits(n) == limits
+
+
+def test_ihi_runs_limits_widen_with_more_points_and_stay_inside_the_possible():
+    previous = ihi.runs_limits(10)
+    for n in range(11, 101):
+        lower, upper = ihi.runs_limits(n)
+        assert 2 <= lower < upper <= n
+        assert lower >= previous[0] and upper >= previous[1]
+        previous = (lower, upper)
+
+
+def test_ihi_too_few_runs_signal_on_every_point_of_the_phase():
+    values = [1] * 8 + [9] * 8  # two runs among 16 points: fewer than 5
+    answer = chart(chart="run", method="ihi", values=values)
+    phase = answer["phases"][0]
+    assert (phase["runs"], phase["runs_min"], phase["runs_max"]) == (2, 5, 13)
+    assert phase["runs_signal"] is True
+    assert all("runs" in p["signals"] for p in answer["points"])
+
+
+def test_ihi_too_many_runs_is_a_signal():
+    values = [1, 9] * 8  # sixteen runs among 16 points: more than 13
+    phase = chart(chart="run", method="ihi", values=values)["phases"][0]
+    assert (phase["runs"], phase["runs_signal"]) == (16, True)
+
+
+def test_ihi_usual_number_of_runs_is_no_signal():
+    values = [1, 1, 9, 9, 1, 9, 9, 1, 1, 9, 1, 9, 9, 1, 1, 9]
+    answer = chart(chart="run", method="ihi", values=values)
+    assert answer["phases"][0]["runs_signal"] is False
+    assert not any("runs" in p["signals"] for p in answer["points"])
+
+
+def test_ihi_with_fewer_than_ten_useful_points_says_the_runs_rule_is_not_applied():
+    answer = chart(chart="run", method="ihi", values=[1, 9, 1, 9, 1, 9, 1, 9, 5])
+    assert "runs_not_applied" in answer["warnings"]
+    assert answer["phases"][0]["runs"] is None

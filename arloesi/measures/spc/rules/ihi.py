@@ -8,12 +8,23 @@ define them, on one phase.
   values neither count nor break a trend and are flagged inside one; a trend after a run of
   equal values starts at the last of them; the turning point is shared by two trends.
 
-The rule on the number of runs (too few or too many, Swed & Eisenhart's table) is not applied:
-published versions of the table differ and none is reproduced here.
+* runs — too few or too many runs (a run is a sequence of useful points on one side of the
+  median). Perla's Table 1 reformats Swed & Eisenhart (1943); the limits here are computed from
+  the same exact distribution rather than copied from a printed table: with n₁ = ⌊n/2⌋ points on
+  one side and n₂ = ⌈n/2⌉ on the other, the lower limit L is the smallest count with
+  P(R < L) ≤ 2.5 % and the upper U the largest with P(R > U) ≤ 2.5 %; fewer than L runs or more
+  than U is a signal. Printed tables round differently at some n (by one run, e.g. 16 points:
+  5–13 here, 5–12 in some printed versions). Like Perla's table it starts at 10 useful points;
+  with fewer the rule is not applied and the result says so.
 """
+
+from functools import cache
+from math import comb
 
 SHIFT_LENGTH = 6
 TREND_LENGTH = 5
+RUNS_MIN_POINTS = 10
+RUNS_TAIL = 0.025
 
 
 def shifts(values: list[float | None], centre: float | None) -> list[tuple[list[int], int]]:
@@ -63,3 +74,39 @@ def trends(values: list[float | None]) -> list[tuple[list[int], int]]:
             found.append((points, direction))
         start, direction = k - 1, step
     return found
+
+
+def runs(values: list[float | None], centre: float | None) -> int:
+    """How many runs the useful points make about ``centre`` (points on it are skipped)."""
+    if centre is None:
+        return 0
+    sides = [v > centre for v in values if v is not None and v != centre]
+    return sum(1 for k, side in enumerate(sides) if k == 0 or side != sides[k - 1])
+
+
+@cache
+def runs_limits(n_useful: int) -> tuple[int, int] | None:
+    """(L, U): fewer than L or more than U runs among ``n_useful`` points is unusual."""
+    if n_useful < RUNS_MIN_POINTS:
+        return None
+    n1, n2 = n_useful // 2, n_useful - n_useful // 2
+    total = comb(n_useful, n1)
+    chance = {}
+    for r in range(2, n_useful + 1):
+        k = r // 2
+        if r % 2 == 0:
+            ways = 2 * comb(n1 - 1, k - 1) * comb(n2 - 1, k - 1)
+        else:
+            ways = comb(n1 - 1, k) * comb(n2 - 1, k - 1) + comb(n1 - 1, k - 1) * comb(n2 - 1, k)
+        chance[r] = ways / total
+    below = 0.0
+    lower = 2
+    while below + chance[lower] <= RUNS_TAIL:
+        below += chance[lower]
+        lower += 1
+    above = 0.0
+    upper = n_useful
+    while above + chance[upper] <= RUNS_TAIL:
+        above += chance[upper]
+        upper -= 1
+    return lower, upper
