@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "arloesi.proposals",
     "arloesi.measures",
     "arloesi.delivery",
+    "arloesi.evaluation",
 ]
 
 MIDDLEWARE = [

@@ -16,6 +16,7 @@ urlpatterns += i18n_patterns(
     path("", include("arloesi.risks.urls")),
     path("", include("arloesi.measures.urls")),
     path("", include("arloesi.delivery.urls")),
+    path("", include("arloesi.evaluation.urls")),
     prefix_default_language=True,
 )
 

@@ -33,6 +33,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("proposals",),
     ("measures",),
     ("delivery",),
+    ("evaluation",),
 ]
 FRONT_DOORS = ("services", "selectors")
 PROJECT_MODULES = ("urls.py", "settings.py", "wsgi.py", "cli.py")

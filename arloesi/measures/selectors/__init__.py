@@ -1,5 +1,6 @@
 """The measures app's front door for reads: who sees and changes a measure (``access``), a
-project's measures, a measure's page and chart, its data-entry grid and the small multiples."""
+project's measures, a measure's page and chart, its data-entry grid, the small multiples and a
+project's charts as they stood on a day (for evaluation reports)."""
 
 from arloesi.measures.selectors.access import (
     MeasureAccess,
@@ -19,6 +20,7 @@ from arloesi.measures.selectors.pages import (
     measure_list_page,
     measure_page,
 )
+from arloesi.measures.selectors.project_charts import ProjectChart, project_charts
 from arloesi.measures.selectors.series import Series, series_of
 
 __all__ = [
@@ -27,6 +29,7 @@ __all__ = [
     "ListPage",
     "MeasureAccess",
     "MeasurePage",
+    "ProjectChart",
     "Series",
     "access_to_diagram",
     "boxes_for_measures",
@@ -38,6 +41,7 @@ __all__ = [
     "measure_get_for_user",
     "measure_list_page",
     "measure_page",
+    "project_charts",
     "project_for_measures",
     "series_of",
 ]

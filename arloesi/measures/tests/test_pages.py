@@ -124,8 +124,5 @@ def test_each_small_chart_shows_only_the_latest_52_periods():
     page = selectors.compare_page(user=measured.lead, measure_id=measured.measure.pk)
     chart = page.panels[0].chart
     assert len(chart.series.dates) == 52
-    assert (
-        chart.series.dates[0]
-        == measured.measure.points.order_by("period_start")[8].period_start
-    )
+    assert chart.series.dates[0] == measured.measure.points.order_by("period_start")[8].period_start
     assert page.panels[0].latest.value == 60

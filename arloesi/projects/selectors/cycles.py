@@ -270,3 +270,25 @@ def cycles_dated(*, project_id: int) -> list[PdsaCycle]:
         .only("pk", "project_id", "title", "number", "planned_start_on", "planned_end_on")
         .order_by("planned_start_on", "number", "pk")
     )
+
+
+def cycles_completed(*, project_id: int, up_to=None) -> list[PdsaCycle]:
+    """A project's completed PDSA cycles (by ``up_to``, a date, if given), first completed first,
+    with what they found and decided — what an evaluation report draws on (callers have checked
+    the reader may see the project)."""
+    found = PdsaCycle.objects.filter(project_id=project_id, completed_at__isnull=False)
+    if up_to is not None:
+        found = found.filter(completed_at__date__lte=up_to)
+    return list(
+        found.only(
+            "pk",
+            "project_id",
+            "number",
+            "title",
+            "objective",
+            "study_results",
+            "act_decision",
+            "act_next",
+            "completed_at",
+        ).order_by("completed_at", "pk")
+    )

@@ -288,3 +288,9 @@ def team_of(*, project: Project) -> list[ProjectTeamMember]:
 def next_stages(*, project: Project) -> list[tuple[str, str]]:
     """The stages the project may move to from where it is (none once closed)."""
     return [(stage, Stage(stage).label) for stage in PROJECT_WORKFLOW.targets(project.status)]
+
+
+def evaluation_plan_of(*, project_id: int) -> ProjectEvaluationPlan | None:
+    """The project's evaluation plan as its team keeps it (callers have checked the reader may
+    see the project)."""
+    return ProjectEvaluationPlan.objects.filter(project_id=project_id).first()

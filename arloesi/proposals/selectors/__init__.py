@@ -62,6 +62,7 @@ from arloesi.proposals.selectors.writing.drafting import (
 )
 from arloesi.proposals.selectors.writing.reading import (
     detail_page,
+    funding_requested,
     history_page,
     proposal_details,
     proposal_for_history,
@@ -82,6 +83,7 @@ __all__ = [
     "collaboratives_for",
     "criterion_get_for_user",
     "decisions_for",
+    "funding_requested",
     "detail_page",
     "history_page",
     "information_requested",

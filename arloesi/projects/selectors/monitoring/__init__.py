@@ -18,6 +18,7 @@ from arloesi.projects.selectors.monitoring.schedule import (
 )
 from arloesi.projects.selectors.monitoring.scope import (
     Filters,
+    projects_under,
     unit_for_monitoring,
     widest_unit_for,
 )
@@ -31,6 +32,7 @@ __all__ = [
     "cycle_list_page",
     "dashboard_for",
     "monitoring_attention_for",
+    "projects_under",
     "schedule_milestones",
     "schedule_page",
     "schedule_rows",

@@ -173,3 +173,9 @@ def history_page(*, user, proposal: Proposal) -> HistoryPage:
         show_values=show_values,
         can_redact=show_values and permissions.can_anywhere(user, permissions.REDACT),
     )
+
+
+def funding_requested(*, proposal_id: int):
+    """The funding the proposal asked for (None when it asked for none) — what a project's
+    evaluation compares its costs against (callers have checked the reader may see it)."""
+    return Proposal.objects.filter(pk=proposal_id).values_list("funding_amount", flat=True).first()

@@ -1,0 +1,161 @@
+"""The pages of a project's evaluation: the overview (plan, logic model, reports), the logic
+model, and a report with everything it draws on — the objectives and baselines of the plan,
+the measures' charts as they stood on the report's day, the PDSA cycles completed by then and
+the costs against the funding requested."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from arloesi.core import audit
+from arloesi.evaluation.models import EvaluationReport, LogicModel, ReportStatusChange
+from arloesi.evaluation.selectors.access import project_for_evaluation, report_get_for_user
+from arloesi.evaluation.services.reports import problems_before_issue
+from arloesi.evaluation.vocabulary import (
+    LOGIC_MODEL_PARTS,
+    ProgrammeOutcome,
+    ReportKind,
+    ReportStatus,
+    Result,
+)
+from arloesi.measures import selectors as measures
+from arloesi.projects import selectors as projects
+from arloesi.proposals import selectors as proposals
+
+
+@dataclass(frozen=True)
+class EvaluationPage:
+    project: object
+    plan: object | None
+    logic_model: LogicModel | None
+    reports: list[EvaluationReport]
+    may_change: bool
+
+
+def evaluation_page(*, user, project_id: int) -> EvaluationPage:
+    project, may_change = project_for_evaluation(user=user, project_id=project_id)
+    return EvaluationPage(
+        project=project,
+        plan=projects.evaluation_plan_of(project_id=project.pk),
+        logic_model=LogicModel.objects.filter(project=project).first(),
+        reports=list(
+            EvaluationReport.objects.filter(project=project)
+            .only("pk", "project_id", "kind", "status", "title", "covers_to", "issued_at")
+            .order_by("-created_at", "-pk")
+        ),
+        may_change=may_change,
+    )
+
+
+def logic_model_for(*, user, project_id: int, change: bool = False):
+    """The project, its logic model (None before its first save) and whether ``user`` may
+    change it now."""
+    project, may_change = project_for_evaluation(user=user, project_id=project_id, change=change)
+    return project, LogicModel.objects.filter(project=project).first(), may_change
+
+
+def logic_model_parts(logic_model: LogicModel | None) -> list[tuple[str, str, str]]:
+    """(name, label, text) of each part, in a reader's order."""
+    return [
+        (
+            name,
+            LogicModel._meta.get_field(name).verbose_name,
+            getattr(logic_model, name, "") if logic_model else "",
+        )
+        for name in LOGIC_MODEL_PARTS
+    ]
+
+
+@dataclass(frozen=True)
+class OutcomeRow:
+    outcome: str
+    label: str
+    result: str
+    result_label: str
+    evidence: str
+
+
+@dataclass(frozen=True)
+class ReportPage:
+    report: EvaluationReport
+    project: object
+    plan: object | None
+    charts: list
+    cycles: list
+    funding_requested: Decimal | None
+    outcomes: list[OutcomeRow]
+    changes: list[ReportStatusChange]
+    problems: dict[str, str]
+    may_change: bool
+
+    @property
+    def is_draft(self) -> bool:
+        return self.report.status == ReportStatus.DRAFT
+
+    @property
+    def may_edit(self) -> bool:
+        return self.may_change and self.is_draft
+
+    @property
+    def may_withdraw(self) -> bool:
+        return self.may_change and self.report.status == ReportStatus.ISSUED
+
+    @property
+    def has_data(self) -> bool:
+        return any(chart.has_data for chart in self.charts)
+
+
+def outcome_rows(report: EvaluationReport) -> list[OutcomeRow]:
+    return [
+        OutcomeRow(
+            outcome=outcome.value,
+            label=str(outcome.label),
+            result=report.result_for(outcome.value),
+            result_label=str(Result(report.result_for(outcome.value)).label),
+            evidence=report.evidence_for(outcome.value),
+        )
+        for outcome in ProgrammeOutcome
+    ]
+
+
+def report_page(*, user, report_id: int) -> ReportPage:
+    report, may_change = report_get_for_user(user=user, report_id=report_id)
+    project = report.project
+    return ReportPage(
+        report=report,
+        project=project,
+        plan=projects.evaluation_plan_of(project_id=project.pk),
+        charts=measures.project_charts(project=project, up_to=report.covers_to),
+        cycles=projects.cycles_completed(project_id=project.pk, up_to=report.covers_to),
+        funding_requested=proposals.funding_requested(proposal_id=project.proposal_id),
+        outcomes=outcome_rows(report),
+        changes=list(
+            ReportStatusChange.objects.filter(report=report)
+            .select_related("actor")
+            .order_by("at", "pk")
+        ),
+        problems=problems_before_issue(report) if report.status == ReportStatus.DRAFT else {},
+        may_change=may_change,
+    )
+
+
+def report_for_change(*, user, report_id: int) -> EvaluationReport:
+    report, _may_change = report_get_for_user(user=user, report_id=report_id, change=True)
+    return report
+
+
+def report_history(*, user, report_id: int):
+    """The report and the recorded changes to it (who changed which fields, when)."""
+    report, may_change = report_get_for_user(user=user, report_id=report_id)
+    return report, audit.history_for(report, show_values=may_change)
+
+
+def summative_report_of(*, project_id: int) -> EvaluationReport | None:
+    """The project's issued summative report, if it has one — what the learning record and the
+    scale-up assessment draw on (callers have checked the reader may see the project)."""
+    return (
+        EvaluationReport.objects.filter(
+            project_id=project_id, kind=ReportKind.SUMMATIVE, status=ReportStatus.ISSUED
+        )
+        .order_by("-issued_at", "-pk")
+        .first()
+    )
