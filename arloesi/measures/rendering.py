@@ -9,7 +9,7 @@ PNG_WIDTH = 1640  # twice the drawing's width: sharp when printed or put in a sl
 
 
 def render(view, *, file_format: str) -> bytes:
-    """``view``: a ``selectors.ChartView``."""
+    """``view``: anything with a ``plot`` and its ``words`` (a ``selectors.ChartView``)."""
     markup = chart.document(view.plot, view.words, chart_id="chart")
     if file_format == "svg":
         return markup.encode("utf-8")

@@ -83,16 +83,52 @@ def _noted(annotations, cycles) -> list[Noted]:
     return sorted(notes, key=lambda n: (n.on, n.kind))
 
 
-def _words(measure, *, median: bool) -> chart.Words:
+def words_of(title: str, description: str, *, mdc: bool) -> chart.Words:
+    """The chart's words: its title, its description (the findings in words) and its key."""
     return chart.Words(
-        title=_("%(name)s: %(chart)s")
-        % {"name": measure.name, "chart": measure.get_chart_type_display()},
-        description="",
+        title=title,
+        description=description or _("No data yet."),
         target=_("Target"),
         new_phase=_("New limits"),
-        key=wording.key_words()
-        if measure.rule_set == RuleSet.MDC
-        else {None: _("Common cause"), "signal": _("Special cause")},
+        key=wording.key_words() if mdc else {None: _("Common cause"), "signal": _("Special cause")},
+        run_signal=_(
+            "Centre line dashed: a long run, too few crossings or an unusual number of runs "
+            "(special cause)"
+        ),
+    )
+
+
+def plot_of(result, labels, *, mdc: bool, values=None, excluded=None, target=None, markers=()):
+    """The drawing of an engine ``result`` (``spc.Result``), no measure needed: one label a
+    point; ``values`` where they differ from the result's (a left-out point's own number);
+    ``excluded`` where it differs from the points the result did not include."""
+    plotted = []
+    for position, point in enumerate(result.points):
+        if mdc:
+            cause = point.special_cause if point.signals else None
+        else:
+            cause = "signal" if [s for s in point.signals if s != RUNS] else None
+        plotted.append(
+            chart.Plotted(
+                label=labels[position],
+                value=point.value if values is None else values[position],
+                centre=point.centre,
+                lower=point.lower,
+                upper=point.upper,
+                phase=point.phase,
+                cause=cause,
+                excluded=not point.included if excluded is None else excluded[position],
+            )
+        )
+    return chart.Plot(
+        points=plotted,
+        target=target,
+        markers=markers,
+        variation=wording.variation_icon(result.variation),
+        assurance=wording.assurance_icon(result.assurance),
+        run_signal_phases=frozenset(
+            finding.phase for finding in result.findings if finding.rule == RUNS
+        ),
     )
 
 
@@ -119,32 +155,31 @@ def chart_view(measure, points, annotations=(), cycles=(), *, small: bool = Fals
     key_words = wording.key_words()
     write_day = wording.day_writer()
     figure = wording.figure
-    plotted = []
+    values = [
+        # Left out of an mdc or IHI chart's calculation: still shown, hollow.
+        _raw_value(measure, series, position)
+        if point.value is None and series.excluded[position]
+        else point.value
+        for position, point in enumerate(result.points)
+    ]
+    labels = [
+        wording.short_day(on) if position % every == 0 else ""
+        for position, on in enumerate(series.dates)
+    ]
+    plot = plot_of(
+        result,
+        labels,
+        mdc=mdc,
+        values=values,
+        excluded=series.excluded,
+        target=float(measure.target) if measure.target is not None else None,
+        markers=markers,
+    )
     rows = []
     for position, point in enumerate(result.points):
-        excluded = series.excluded[position]
-        value = point.value
-        if value is None and excluded:
-            # Left out of an mdc or IHI chart's calculation: still shown, hollow.
-            value = _raw_value(measure, series, position)
-        if mdc:
-            cause = point.special_cause if point.signals else None
-        else:
-            cause = "signal" if [s for s in point.signals if s != RUNS] else None
-        plotted.append(
-            chart.Plotted(
-                label=wording.short_day(series.dates[position]) if position % every == 0 else "",
-                value=value,
-                centre=point.centre,
-                lower=point.lower,
-                upper=point.upper,
-                phase=point.phase,
-                cause=cause,
-                excluded=excluded,
-            )
-        )
         if small and position < len(result.points) - 1:
             continue  # a small chart's table gives only its latest period
+        value = values[position]
         rows.append(
             Row(
                 period_start=series.dates[position],
@@ -161,14 +196,13 @@ def chart_view(measure, points, annotations=(), cycles=(), *, small: bool = Fals
                 upper=point.upper,
                 signals=wording.signal_names(point.signals),
                 cause=key_words.get(point.special_cause, "") if point.special_cause else "",
-                excluded=excluded,
+                excluded=series.excluded[position],
                 markers=" ".join(by_position.get(position, [])),
             )
         )
     sentences = [wording.sentence(f, series.dates, median=median) for f in result.findings]
-    if not sentences and any(p.value is not None for p in plotted):
+    if not sentences and any(value is not None for value in values):
         sentences = [_("No special cause: the points vary as expected (common cause variation).")]
-    words = _words(measure, median=median)
     description = " ".join(
         [
             *sentences,
@@ -176,26 +210,11 @@ def chart_view(measure, points, annotations=(), cycles=(), *, small: bool = Fals
             wording.assurance_words(result.assurance),
         ]
     ).strip()
-    words = chart.Words(
-        title=words.title,
-        description=description or _("No data yet."),
-        target=words.target,
-        new_phase=words.new_phase,
-        key=words.key,
-        run_signal=_(
-            "Centre line dashed: a long run, too few crossings or an unusual number of runs "
-            "(special cause)"
-        ),
-    )
-    plot = chart.Plot(
-        points=plotted,
-        target=float(measure.target) if measure.target is not None else None,
-        markers=markers,
-        variation=wording.variation_icon(result.variation),
-        assurance=wording.assurance_icon(result.assurance),
-        run_signal_phases=frozenset(
-            finding.phase for finding in result.findings if finding.rule == RUNS
-        ),
+    words = words_of(
+        _("%(name)s: %(chart)s")
+        % {"name": measure.name, "chart": measure.get_chart_type_display()},
+        description,
+        mdc=mdc,
     )
     markup = Markup(chart.render(plot, words, chart_id=f"measure-{measure.pk}", small=small))  # noqa: S704 (core.svg escapes every text and attribute)
     return ChartView(
