@@ -42,7 +42,12 @@ def draw_case(path: Path, out: Path, *, png: bool = True) -> Path:
     mdc = result.method == "mdc"
     view = SimpleNamespace(
         plot=plot_of(result, labels, mdc=mdc, target=case["request"].get("target")),
-        words=words_of(path.stem, _description(case["source"], result), mdc=mdc),
+        words=words_of(
+            path.stem,
+            _description(case["source"], result),
+            mdc=mdc,
+            median=result.chart == "run",
+        ),
     )
     svg_path = out / f"{path.stem}.svg"
     svg_path.write_bytes(rendering.render(view, file_format="svg"))

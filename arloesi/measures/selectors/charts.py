@@ -83,13 +83,14 @@ def _noted(annotations, cycles) -> list[Noted]:
     return sorted(notes, key=lambda n: (n.on, n.kind))
 
 
-def words_of(title: str, description: str, *, mdc: bool) -> chart.Words:
-    """The chart's words: its title, its description (the findings in words) and its key."""
+def words_of(title: str, description: str, *, mdc: bool, median: bool = False) -> chart.Words:
+    """The chart's words: its title, its description (the findings in words) and its key. A
+    run chart (``median``) has a median and no limits, so a new phase is a new median."""
     return chart.Words(
         title=title,
         description=description or _("No data yet."),
         target=_("Target"),
-        new_phase=_("New limits"),
+        new_phase=_("New median") if median else _("New limits"),
         key=wording.key_words() if mdc else {None: _("Common cause"), "signal": _("Special cause")},
         run_signal=_(
             "Centre line dashed: a long run, too few crossings or an unusual number of runs "
@@ -215,6 +216,7 @@ def chart_view(measure, points, annotations=(), cycles=(), *, small: bool = Fals
         % {"name": measure.name, "chart": measure.get_chart_type_display()},
         description,
         mdc=mdc,
+        median=median,
     )
     markup = Markup(chart.render(plot, words, chart_id=f"measure-{measure.pk}", small=small))  # noqa: S704 (core.svg escapes every text and attribute)
     return ChartView(

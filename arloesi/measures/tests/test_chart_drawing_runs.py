@@ -30,7 +30,7 @@ def view_of(case: str, chart_type: str):
 def test_a_long_run_dashes_the_centre_line_and_the_key_says_why():
     markup = str(view_of("qic_cdi_run_part24", "run").markup)
     assert 'class="spc-centre-signal"' in markup
-    assert "a long run or too few crossings" in markup
+    assert "a long run, too few crossings or an unusual number of runs" in markup
 
 
 def test_no_runs_signal_keeps_the_plain_centre_line():
