@@ -1,9 +1,34 @@
 """Test-wide settings: background tasks run at once, e-mail stays in memory, English to start."""
 
+import importlib
+
 import pytest
+from django.apps import apps
+from django.db.models.signals import post_migrate
 from django.utils import translation
 
 from tests.overrides import TEST_SETTINGS
+
+# The reference data the migrations seed (Wales and its health boards, the list of skills),
+# by the app that seeds it.
+SEEDS = {
+    "organisations": ("0002_wales_and_health_boards", "add_reference_units"),
+    "delivery": ("0002_seed_skills", "seed_skills"),
+}
+
+
+def _seed_again(sender, **kwargs):
+    """A test that commits (a browser test's live server, a migration test) is followed by a
+    flush of every table, and Django then sends ``post_migrate``: seed the reference data
+    again, as the migrations did, so the tests that run after it — in any order, on any
+    worker — find it."""
+    seed = SEEDS.get(sender.label)
+    if seed is not None:
+        module = importlib.import_module(f"{sender.name}.migrations.{seed[0]}")
+        getattr(module, seed[1])(apps, None)
+
+
+post_migrate.connect(_seed_again, dispatch_uid="arloesi-tests-seed-again")
 
 
 @pytest.fixture(autouse=True)
