@@ -173,6 +173,7 @@ NOT_PAGES = {
     "delivery:absence_remove": "a button's POST",
     "delivery:offer_withdraw": "a button's POST",
     "delivery:unaddressed_export": "a spreadsheet or PDF to save",
+    "evaluation:report_issue": "a button's POST",
 }
 
 

@@ -12,6 +12,7 @@ from arloesi.evaluation.selectors.dashboard import (
 )
 from arloesi.evaluation.selectors.pages import (
     EvaluationPage,
+    ReportHistoryPage,
     ReportPage,
     evaluation_page,
     logic_model_for,
@@ -27,6 +28,7 @@ __all__ = [
     "BehindPage",
     "EvaluationPage",
     "OutcomesDashboard",
+    "ReportHistoryPage",
     "ReportPage",
     "evaluation_page",
     "logic_model_for",

@@ -6,7 +6,7 @@ the costs against the funding requested."""
 from dataclasses import dataclass
 from decimal import Decimal
 
-from arloesi.core import audit
+from arloesi.core import audit, permissions
 from arloesi.evaluation.models import EvaluationReport, LogicModel, ReportStatusChange
 from arloesi.evaluation.selectors.access import project_for_evaluation, report_get_for_user
 from arloesi.evaluation.services.reports import problems_before_issue
@@ -143,10 +143,27 @@ def report_for_change(*, user, report_id: int) -> EvaluationReport:
     return report
 
 
-def report_history(*, user, report_id: int):
-    """The report and the recorded changes to it (who changed which fields, when)."""
-    report, may_change = report_get_for_user(user=user, report_id=report_id)
-    return report, audit.history_for(report, show_values=may_change)
+@dataclass(frozen=True)
+class ReportHistoryPage:
+    report: EvaluationReport
+    events: list
+    show_values: bool
+    can_redact: bool
+
+
+def report_history(*, user, report_id: int) -> ReportHistoryPage:
+    """The report and the recorded changes to it: everyone who may see the project sees who
+    changed which fields and when; the values before and after only its team and leads, and
+    administrators (who can remove a value written by mistake)."""
+    report, _may_change = report_get_for_user(user=user, report_id=report_id)
+    administrator = permissions.can_anywhere(user, permissions.REDACT)
+    show_values = administrator or projects.may_change(user, report.project)
+    return ReportHistoryPage(
+        report=report,
+        events=audit.history_for(report, show_values=show_values),
+        show_values=show_values,
+        can_redact=administrator,
+    )
 
 
 def summative_report_of(*, project_id: int) -> EvaluationReport | None:
