@@ -8,6 +8,10 @@ STAMP := $(VENV)/.installed
 # `make bench BENCH_ARGS="--help"`.
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
+# The suite runs on every core (pytest-xdist; each worker has its own test database and takes
+# whole files); `make test PYTEST_WORKERS=0` runs it in one process.
+PYTEST_WORKERS ?= auto
+PYTEST := $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile
 
 # Database for `make test-postgres`: $POSTGRES_URL if set, else a local server.
 POSTGRES_DEFAULT := postgres://postgres@127.0.0.1:5432/arloesi
@@ -91,7 +95,7 @@ test: install browser ## Lint, check migrations and run the tests on SQLite
 	$(BIN)/ruff format --check .
 	$(BIN)/python scripts/import_rules.py arloesi
 	env -u DATABASE_URL ARLOESI_DEMO=1 $(BIN)/arloesi makemigrations --check --dry-run
-	env -u DATABASE_URL $(BIN)/pytest $(PYTEST_ARGS)
+	env -u DATABASE_URL $(PYTEST) $(PYTEST_ARGS)
 
 test-postgres: install browser ## Run the tests on PostgreSQL (POSTGRES_URL, default local server)
 	@url="$${POSTGRES_URL:-$(POSTGRES_DEFAULT)}"; \
@@ -104,7 +108,7 @@ test-postgres: install browser ## Run the tests on PostgreSQL (POSTGRES_URL, def
 		echo "Start it (e.g. sudo pg_ctlcluster <version> main start) or set POSTGRES_URL." >&2; \
 		exit 1; \
 	}
-	DATABASE_URL="$${POSTGRES_URL:-$(POSTGRES_DEFAULT)}" $(BIN)/pytest $(PYTEST_ARGS)
+	DATABASE_URL="$${POSTGRES_URL:-$(POSTGRES_DEFAULT)}" $(PYTEST) $(PYTEST_ARGS)
 
 bench: install ## Run the benchmarks (BENCH_ARGS=... to pass options)
 	$(LOCAL) $(BIN)/arloesi bench $(BENCH_ARGS)
