@@ -173,6 +173,9 @@ NOT_PAGES = {
     "delivery:absence_remove": "a button's POST",
     "delivery:offer_withdraw": "a button's POST",
     "delivery:unaddressed_export": "a spreadsheet or PDF to save",
+    "evaluation:dashboard_home": "a redirect to the person's own unit's outcomes dashboard",
+    "evaluation:dashboard_export": "a spreadsheet to save",
+    "evaluation:dashboard_pdf": "a PDF to save",
 }
 
 
