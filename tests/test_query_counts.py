@@ -83,7 +83,8 @@ def _see(client: Client, page: bench.Page, context: bench.BenchContext) -> Seen:
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     main = _Main()
-    main.feed(response.content.decode())
+    if response.get("Content-Type", "").startswith("text/html"):
+        main.feed(response.content.decode())
     return Seen(
         url,
         response.status_code,
@@ -174,6 +175,9 @@ NOT_PAGES = {
     "delivery:offer_withdraw": "a button's POST",
     "delivery:unaddressed_export": "a spreadsheet or PDF to save",
     "evaluation:report_issue": "a button's POST",
+    "evaluation:dashboard_home": "a redirect to the person's own unit's outcomes dashboard",
+    "evaluation:dashboard_export": "a spreadsheet to save",
+    "evaluation:dashboard_pdf": "a PDF to save",
 }
 
 

@@ -258,3 +258,38 @@ def test_3_a_project_lead_recommends_scale_up_in_the_summative_report_and_downlo
     assert pdf.suggested_filename.endswith(".pdf")
     with open(pdf.path(), "rb") as handle:
         assert handle.read(5) == b"%PDF-"
+
+
+# --- Stage 4: the health board sees the project counted ----------------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_4_the_health_board_officer_sees_the_project_counted_on_the_dashboard(
+    new_page, live_server, evaluated, language
+):
+    _ = lambda text, **values: t(language, text, **values)  # noqa: E731
+    officer_email = "hb.officer@arloesi.example"
+
+    # Given the health board's officer, on the home page
+    officer = in_own_browser(new_page, live_server, officer_email, language, "")
+
+    # When they open the evaluation outcomes from the header
+    officer.locator(".nhsuk-header").get_by_role("link", name=_("Evaluation")).click()
+    expect(heading(officer)).to_have_text(_("Evaluation outcomes"))
+    check_page(officer, language)
+
+    # Then the project is counted as improved on the adoption of innovation
+    table = main(officer).get_by_role(
+        "table", name=_("Evaluated projects by their result on each outcome")
+    )
+    adoption = table.get_by_role("row").filter(has_text=_("Adoption of innovation"))
+    improved = adoption.get_by_role("link")
+    expect(improved).to_have_count(1)
+    expect(improved).to_contain_text("1")
+
+    # And the figure leads to the project and its report
+    improved.click()
+    expect(heading(officer)).to_contain_text(_("Adoption of innovation"))
+    expect(main(officer)).to_contain_text(evaluated.project.title)
+    expect(main(officer)).to_contain_text("Four practices run the checks.")
+    check_page(officer, language)

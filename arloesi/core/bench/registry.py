@@ -50,6 +50,9 @@ class Page:
     # must show more at a larger scale, or its unchanged query count proves nothing
     # (tests/test_query_counts.py).
     does_not_grow: str = ""
+    # A file to save that takes longer to make (a PDF) has its own p95 budget, in milliseconds,
+    # wherever the scale has one, and is timed with fewer requests (worker.DOWNLOAD_REQUESTS).
+    budget_ms: float | None = None
 
 
 _generators: dict[str, Generator] = {}
@@ -68,10 +71,11 @@ def register_page(
     url: Callable[[BenchContext], str],
     user: Callable[[BenchContext], Any],
     does_not_grow: str = "",
+    budget_ms: float | None = None,
 ) -> None:
     if name in _pages or name == BASELINE:
         raise ValueError(f"A bench page called {name!r} is already registered")
-    _pages[name] = Page(name, url, user, does_not_grow)
+    _pages[name] = Page(name, url, user, does_not_grow, budget_ms)
 
 
 def _any_person(context: BenchContext):
