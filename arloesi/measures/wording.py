@@ -286,8 +286,33 @@ def assurance_words(code: str | None) -> str:
     return found[3]() if found else ""
 
 
-def warning_words(codes) -> list[str]:
-    return [WARNINGS[code]() for code in codes if code in WARNINGS]
+# Which rules a phase with too few points could not be read with, by rule set (the numbers are
+# the rules' own: spc.rules.mdc.RUN, spc.rules.ihi's SHIFT_LENGTH and TREND_LENGTH).
+TOO_FEW_POINTS = {
+    "mdc": lambda: _(
+        "Fewer than 7 points in a phase: the rules on 7 points in a row on one side of the mean "
+        "and on 7 points rising or falling could not be applied."
+    ),
+    "ihi": lambda: _(
+        "Fewer than 5 points in a phase: the shift rule (6 points on one side of the median) "
+        "and the trend rule (5 points rising or falling) could not be applied."
+    ),
+    "anhoej": lambda: _(
+        "Fewer than 2 points in a phase: the longest-run and crossings rules could not be applied."
+    ),
+}
+
+
+def warning_words(codes, method: str = "") -> list[str]:
+    """The warnings in words; too few points names the rules of ``method`` that could not be
+    applied."""
+    return [
+        TOO_FEW_POINTS[method]()
+        if code == "too_few_points" and method in TOO_FEW_POINTS
+        else WARNINGS[code]()
+        for code in codes
+        if code in WARNINGS
+    ]
 
 
 def signal_names(signals) -> str:

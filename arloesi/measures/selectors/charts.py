@@ -225,7 +225,7 @@ def chart_view(measure, points, annotations=(), cycles=(), *, small: bool = Fals
         sentences=sentences,
         variation=wording.variation_words(result.variation),
         assurance=wording.assurance_words(result.assurance),
-        warnings=wording.warning_words(result.warnings),
+        warnings=wording.warning_words(result.warnings, result.method),
         rows=rows,
         notes=notes,
         rules=measure.get_rule_set_display(),

@@ -36,3 +36,14 @@ def test_ticks_are_round_numbers_covering_the_data():
     ticks = chart.nice_ticks(3.2, 47.9, 6)
     assert ticks[0] <= 3.2 and ticks[-1] >= 47.9
     assert all(t == round(t) for t in ticks)
+
+
+def test_too_few_points_names_the_rules_that_could_not_be_applied():
+    from arloesi.measures import spc, wording
+
+    result = spc.compute(spc.parse({"chart": "xmr", "method": "mdc", "values": [1, 2, 3]}))
+    words = " ".join(wording.warning_words(result.warnings, result.method))
+    assert "7 points in a row on one side of the mean" in words
+    result = spc.compute(spc.parse({"chart": "run", "method": "ihi", "values": [1, 2, 3]}))
+    words = " ".join(wording.warning_words(result.warnings, result.method))
+    assert "shift rule (6 points" in words and "too few or too many runs" in words
