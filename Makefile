@@ -8,10 +8,10 @@ STAMP := $(VENV)/.installed
 # `make bench BENCH_ARGS="--help"`.
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
-# The suite runs on every core (pytest-xdist; each worker has its own test database and takes
-# whole files); `make test PYTEST_WORKERS=0` runs it in one process.
+# The suite runs on every core (pytest-xdist; each worker has its own test database and is
+# handed tests as it finishes others); `make test PYTEST_WORKERS=0` runs it in one process.
 PYTEST_WORKERS ?= auto
-PYTEST := $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile
+PYTEST := $(BIN)/pytest -n $(PYTEST_WORKERS) --dist load
 
 # Database for `make test-postgres`: $POSTGRES_URL if set, else a local server.
 POSTGRES_DEFAULT := postgres://postgres@127.0.0.1:5432/arloesi
