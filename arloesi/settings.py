@@ -123,6 +123,10 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if TESTING and DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A test database is thrown away: its commits need not wait for the disk (a test that
+    # commits — a browser test, a concurrency test — commits every statement).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     DATABASES["default"]["CONN_MAX_AGE"] = 0
