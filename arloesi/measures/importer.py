@@ -7,14 +7,13 @@ is written: one wrong cell means nothing is imported and every problem is report
 and column. Importing the same file again changes nothing.
 """
 
-import csv
-import io
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
+from arloesi.core import spreadsheets
 from arloesi.core.text import CONTROL_CHARACTERS_MESSAGE, has_control_characters
 from arloesi.measures import periods
 
@@ -26,8 +25,7 @@ YES = {"yes", "y", "true", "1", "ie", "do"}
 NO = {"", "no", "n", "false", "0", "na", "naddo"}
 
 
-class ImportFileError(Exception):
-    """The file could not be read at all."""
+ImportFileError = spreadsheets.SpreadsheetError
 
 
 @dataclass
@@ -63,63 +61,7 @@ class ImportResult:
 
 def read_table(filename: str, content: bytes) -> list[dict[str, str]]:
     """Rows of the first sheet (XLSX) or the file (CSV) as dicts keyed by lower-case header."""
-    name = filename.lower()
-    if name.endswith(".xlsx"):
-        raw_rows = _xlsx_rows(content)
-    elif name.endswith(".csv"):
-        try:
-            text = content.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise ImportFileError(_("The CSV file must be saved as UTF-8 text.")) from error
-        try:
-            raw_rows = [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text))]
-        except csv.Error as error:
-            raise ImportFileError(_("The CSV file could not be read.")) from error
-    else:
-        raise ImportFileError(_("The file must be a CSV or XLSX file."))
-    raw_rows = [row for row in raw_rows if any(row)]
-    if not raw_rows:
-        raise ImportFileError(_("The file is empty."))
-    header = [cell.strip().lower() for cell in raw_rows[0]]
-    if "period_start" not in header:
-        raise ImportFileError(
-            _("The first row must name the columns. Missing: %(columns)s.")
-            % {"columns": "period_start"}
-        )
-    if len(raw_rows) - 1 > MAX_ROWS:
-        raise ImportFileError(_("The file has more than %(max)s rows.") % {"max": MAX_ROWS})
-    return [
-        {column: (row[i] if i < len(row) else "") for i, column in enumerate(header)}
-        for row in raw_rows[1:]
-    ]
-
-
-def _xlsx_rows(content: bytes) -> list[list[str]]:
-    """The first sheet's cells as text. openpyxl parses the workbook's XML with defusedxml, so
-    entity expansion and external entities are refused rather than expanded or fetched."""
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        try:
-            return [
-                [_cell_text(cell) for cell in row]
-                for row in workbook.worksheets[0].iter_rows(values_only=True, max_row=MAX_ROWS + 2)
-            ]
-        finally:
-            workbook.close()
-    except Exception as error:  # noqa: BLE001 - any unreadable workbook is the same problem
-        raise ImportFileError(_("The file is not a readable XLSX spreadsheet.")) from error
-
-
-def _cell_text(cell) -> str:
-    if cell is None:
-        return ""
-    if isinstance(cell, datetime):
-        return cell.date().isoformat()
-    if isinstance(cell, date):
-        return cell.isoformat()
-    return str(cell).strip()
+    return spreadsheets.read_table(filename, content, required=["period_start"], max_rows=MAX_ROWS)
 
 
 def _date(text: str) -> date | None:

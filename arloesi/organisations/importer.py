@@ -4,14 +4,13 @@ Everything is checked before anything is written; one wrong cell means nothing i
 every problem is reported with its row and column. Importing the same file again changes nothing.
 """
 
-import csv
-import io
 import re
 from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from arloesi.core import spreadsheets
 from arloesi.core.text import CONTROL_CHARACTERS_MESSAGE, has_control_characters
 from arloesi.organisations import services
 from arloesi.organisations.models import OrganisationUnit
@@ -26,8 +25,7 @@ MAX_ROWS = 5000
 CODE_PATTERN = re.compile(r"^[A-Z0-9][A-Z0-9_-]{0,39}$")
 
 
-class ImportFileError(Exception):
-    """The file could not be read at all."""
+ImportFileError = spreadsheets.SpreadsheetError
 
 
 @dataclass
@@ -63,72 +61,7 @@ class ImportResult:
 
 def read_table(filename: str, content: bytes) -> list[dict[str, str]]:
     """Rows of the first sheet (XLSX) or the file (CSV) as dicts keyed by lower-case header."""
-    name = filename.lower()
-    if name.endswith(".xlsx"):
-        raw_rows = _xlsx_rows(content)
-    elif name.endswith(".csv"):
-        try:
-            text = content.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise ImportFileError(_("The CSV file must be saved as UTF-8 text.")) from error
-        raw_rows = [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text))]
-    else:
-        raise ImportFileError(_("The file must be a CSV or XLSX file."))
-    raw_rows = [row for row in raw_rows if any(row)] if raw_rows else []
-    if not raw_rows:
-        raise ImportFileError(_("The file is empty."))
-    header = [cell.strip().lower() for cell in raw_rows[0]]
-    missing = [column for column in REQUIRED_COLUMNS if column not in header]
-    if missing:
-        raise ImportFileError(
-            _("The first row must name the columns. Missing: %(columns)s.")
-            % {"columns": ", ".join(missing)}
-        )
-    if len(raw_rows) - 1 > MAX_ROWS:
-        raise ImportFileError(_("The file has more than %(max)d rows.") % {"max": MAX_ROWS})
-    return [
-        {column: (row[i] if i < len(row) else "") for i, column in enumerate(header)}
-        for row in raw_rows[1:]
-    ]
-
-
-def _xlsx_rows(content: bytes) -> list[list[str]]:
-    """The first sheet's cells as text. openpyxl parses the workbook's XML with defusedxml
-    (a pinned dependency), so entity expansion ("billion laughs") and external entities are
-    refused rather than expanded or fetched; in read-only mode the sheet is parsed while its
-    rows are read, so that is inside the ``try`` too."""
-    from defusedxml import DefusedXmlException
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        try:
-            return [
-                ["" if cell is None else str(cell).strip() for cell in row]
-                for row in workbook.worksheets[0].iter_rows(values_only=True, max_row=MAX_ROWS + 2)
-            ]
-        finally:
-            workbook.close()
-    except Exception as error:  # noqa: BLE001 - any unreadable workbook is the same problem
-        if _caused_by(error, DefusedXmlException):
-            raise ImportFileError(
-                _(
-                    "The file contains XML that Arloesi does not accept (entity declarations). "
-                    "Open it in a spreadsheet program and save it as a new XLSX file."
-                )
-            ) from error
-        raise ImportFileError(_("The file is not a readable XLSX spreadsheet.")) from error
-
-
-def _caused_by(error: BaseException | None, kind: type[BaseException]) -> bool:
-    """Whether ``kind`` is behind ``error`` (openpyxl wraps what its XML parser raised)."""
-    seen = set()
-    while error is not None and id(error) not in seen:
-        if isinstance(error, kind):
-            return True
-        seen.add(id(error))
-        error = error.__cause__ or error.__context__
-    return False
+    return spreadsheets.read_table(filename, content, required=REQUIRED_COLUMNS, max_rows=MAX_ROWS)
 
 
 def _parse_kind(value: str) -> Kind | None:

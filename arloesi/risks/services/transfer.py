@@ -11,9 +11,9 @@ from datetime import date, datetime
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from arloesi.core import spreadsheets as spreadsheet
 from arloesi.core.text import CONTROL_CHARACTERS_MESSAGE, has_control_characters
 from arloesi.organisations import selectors as organisations
-from arloesi.risks import spreadsheet
 from arloesi.risks.models import RiskEntry
 from arloesi.risks.permissions import Perm
 from arloesi.risks.services.register import entry_create, entry_rescore, entry_update
