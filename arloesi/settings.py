@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "arloesi.measures",
     "arloesi.delivery",
     "arloesi.evaluation",
+    "arloesi.learning",
 ]
 
 MIDDLEWARE = [

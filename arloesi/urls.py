@@ -17,6 +17,7 @@ urlpatterns += i18n_patterns(
     path("", include("arloesi.measures.urls")),
     path("", include("arloesi.delivery.urls")),
     path("", include("arloesi.evaluation.urls")),
+    path("", include("arloesi.learning.urls")),
     prefix_default_language=True,
 )
 

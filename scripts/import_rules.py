@@ -34,6 +34,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("measures",),
     ("delivery",),
     ("evaluation",),
+    ("learning",),
 ]
 FRONT_DOORS = ("services", "selectors")
 PROJECT_MODULES = ("urls.py", "settings.py", "wsgi.py", "cli.py")

@@ -1,0 +1,21 @@
+from arloesi.learning.models.adoption import Adoption
+from arloesi.learning.models.records import LearningRecord, RecordStatusChange, RecordTag
+from arloesi.learning.models.resources import Resource
+from arloesi.learning.models.scaling import (
+    EnablerAssessment,
+    RolloutSite,
+    ScaleUp,
+    ScaleUpStatusChange,
+)
+
+__all__ = [
+    "Adoption",
+    "EnablerAssessment",
+    "LearningRecord",
+    "RecordStatusChange",
+    "RecordTag",
+    "Resource",
+    "RolloutSite",
+    "ScaleUp",
+    "ScaleUpStatusChange",
+]

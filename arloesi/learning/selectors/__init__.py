@@ -1,0 +1,1 @@
+"""Reads of learning: the app's front door."""

@@ -1,0 +1,1 @@
+"""Writes to learning: the app's front door for every change."""
