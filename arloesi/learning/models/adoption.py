@@ -46,3 +46,6 @@ class Adoption(models.Model):
     class Meta:
         ordering = ["-created_at", "-id"]
         verbose_name = _("adoption")
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.proposal_id}"

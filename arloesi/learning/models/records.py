@@ -115,6 +115,9 @@ class RecordTag(models.Model):
         ]
         indexes = [models.Index(fields=["kind", "value"], name="learning_tag_lookup")]
 
+    def __str__(self):
+        return f"{self.kind}: {self.value}"
+
 
 class RecordStatusChange(StatusChange):
     record = models.ForeignKey(

@@ -43,3 +43,6 @@ class Resource(VersionedModel):
     class Meta:
         ordering = ["topic", "position", "id"]
         verbose_name = _("resource")
+
+    def __str__(self):
+        return self.title_en

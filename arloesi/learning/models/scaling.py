@@ -59,6 +59,9 @@ class ScaleUp(VersionedModel):
         ordering = ["-nominated_at", "-id"]
         verbose_name = _("scale-up")
 
+    def __str__(self):
+        return str(_("Scale-up of project {project}")).format(project=self.project_id)
+
 
 class EnablerAssessment(VersionedModel):
     """The assessment of one of the six enablers: a rating and the evidence for it."""
@@ -77,6 +80,9 @@ class EnablerAssessment(VersionedModel):
         constraints = [
             models.UniqueConstraint(fields=["scale_up", "enabler"], name="learning_enabler_once")
         ]
+
+    def __str__(self):
+        return self.get_enabler_display()
 
 
 class RolloutSite(VersionedModel):
@@ -102,6 +108,9 @@ class RolloutSite(VersionedModel):
         constraints = [
             models.UniqueConstraint(fields=["scale_up", "cluster"], name="learning_site_once")
         ]
+
+    def __str__(self):
+        return str(self.cluster_id)
 
 
 class ScaleUpStatusChange(StatusChange):
