@@ -125,9 +125,12 @@ def site_for_rollout(*, user, scale_up_id: int, site_id: int) -> RolloutSite:
     return site
 
 
-def open_scale_up_of(*, project_id: int) -> ScaleUp | None:
-    """The project's scale-up still being assessed or decided, if any."""
-    return ScaleUp.objects.filter(project_id=project_id, status__in=OPEN_STATUSES).first()
+def open_scale_up_of(*, project_id: int, footprint: str) -> ScaleUp | None:
+    """The project's scale-up to ``footprint`` still being assessed or decided, if any (a
+    health board and the national team decide independently, so a pilot may wait for both)."""
+    return ScaleUp.objects.filter(
+        project_id=project_id, footprint=footprint, status__in=OPEN_STATUSES
+    ).first()
 
 
 def project_for_nomination(*, user, project_id: int):

@@ -223,11 +223,13 @@ class ProjectScaleUps:
     scale_ups: list[ScaleUp]
     may_nominate: bool
     worth_scaling: bool
-    open_scale_up: ScaleUp | None
+    # The footprints it is waiting for a decision at.
+    open_footprints: frozenset
 
     @property
     def may_nominate_now(self) -> bool:
-        return self.may_nominate and self.worth_scaling and self.open_scale_up is None
+        waiting = self.open_footprints >= set(Footprint.values)
+        return self.may_nominate and self.worth_scaling and not waiting
 
 
 def project_scale_ups(*, user, project_id: int) -> ProjectScaleUps:
@@ -244,7 +246,7 @@ def project_scale_ups(*, user, project_id: int) -> ProjectScaleUps:
         scale_ups=rows,
         may_nominate=may_nominate(user, project),
         worth_scaling=worth_scaling(project.status, project.outcome),
-        open_scale_up=next((row for row in rows if row.status in OPEN_STATUSES), None),
+        open_footprints=frozenset(row.footprint for row in rows if row.status in OPEN_STATUSES),
     )
 
 

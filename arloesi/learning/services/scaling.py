@@ -66,9 +66,12 @@ def scale_up_nominate(*, actor, project, footprint: str, case: str, title: str =
         errors["case"] = _("Enter why this pilot should be scaled up")
     if errors:
         raise ValidationError(errors)
-    if open_scale_up_of(project_id=project.pk) is not None:
+    if open_scale_up_of(project_id=project.pk, footprint=footprint) is not None:
         raise ValidationError(
-            _("This project has already been nominated and is waiting for a decision")
+            _(
+                "This project has already been nominated for this footprint and is waiting "
+                "for a decision"
+            )
         )
     target = organisations.unit_of_kind(
         unit_id=target_unit_id(project.scope_path, footprint) or 0,
@@ -109,6 +112,7 @@ class AssessmentSaved:
             key = name[4:-8]
             if key in self._labels:
                 return lambda: self._labels[key]
+            raise AttributeError(name)
         if name.startswith("_"):
             raise AttributeError(name)
         return self._values.get(name, "")
