@@ -13,23 +13,18 @@ class LearningConfig(AppConfig):
 
 
 def _register_scaling() -> None:
-    """Scale-up: the way in from a project's page (its scale-ups, and nominating it), the list
-    of scale-ups in the navigation for everyone signed in, and the decisions waiting on the
-    home page of those who decide."""
+    """Scale-up: the way in from a project's page (its scale-ups, and nominating it) and the
+    decisions waiting on the home page of those who decide. (The list of scale-ups,
+    ``learning:scale_ups``, is not in the header, which has no room left: the learning app's
+    own entry leads to it.)"""
     from django.urls import reverse
 
-    from arloesi.core import attention, navigation
+    from arloesi.core import attention
     from arloesi.learning.selectors import scaling_attention_for
     from arloesi.projects import links
 
     links.register(
         _("Scale-up"),
         lambda project: reverse("learning:project_scale_ups", kwargs={"project_id": project.pk}),
-    )
-    navigation.register(
-        _("Scale-ups"),
-        "learning:scale_ups",
-        visible=lambda user: getattr(user, "is_authenticated", False),
-        order=230,
     )
     attention.register(scaling_attention_for)

@@ -345,3 +345,28 @@ def test_the_assessment_form_saves_through_the_page_with_the_guidance_prompts():
     assert client.post(address, data).status_code == 302
     scale_up.refresh_from_db()
     assert scale_up.status == ScaleUpStatus.ASSESSED
+
+
+def test_the_decisions_waiting_are_on_the_home_page_of_those_who_decide():
+    started = delivering()
+    assessed(started)
+    decider = national()
+    items = selectors.scaling_attention_for(decider)
+    assert [item.count for item in items] == [1]
+    assert items[0].href == reverse("learning:scale_ups")
+    assert selectors.scaling_attention_for(started.lead) == []
+
+
+def test_the_list_shows_approved_scale_ups_to_everyone_and_open_ones_to_those_who_follow():
+    started = delivering()
+    approved_one = approved(started)
+    other = delivering()
+    waiting = nominated(other)
+    stranger = person_with_role(Role.PRACTITIONER, ClusterFactory())
+    shown = [row.pk for row in selectors.scale_up_list(user=stranger).rows]
+    assert shown == [approved_one.pk]
+    shown = [row.pk for row in selectors.scale_up_list(user=national()).rows]
+    assert shown == [waiting.pk, approved_one.pk]
+    page = selectors.project_scale_ups(user=other.lead, project_id=other.project.pk)
+    assert page.may_nominate_now  # it waits at all of Wales only; its health board is free
+    assert [row.pk for row in page.scale_ups] == [waiting.pk]
