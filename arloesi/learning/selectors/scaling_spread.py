@@ -112,7 +112,8 @@ def spread_page(*, user, scale_up_id: int) -> SpreadPage:
             if cluster.path.startswith(board.path)
         ]
         cells.sort(key=lambda cell: (cell.cluster.parent.name, cell.cluster.name))
-        rows.append(SpreadBoard(board, cells))
+        if cells:
+            rows.append(SpreadBoard(board, cells))
     counts = Counter(cell.category for row in rows for cell in row.cells)
     drawing = spread_grid(
         [
