@@ -4,6 +4,7 @@ from arloesi.learning.models.resources import Resource
 from arloesi.learning.models.scaling import (
     EnablerAssessment,
     RolloutSite,
+    RolloutStageChange,
     ScaleUp,
     ScaleUpStatusChange,
 )
@@ -16,6 +17,7 @@ __all__ = [
     "RecordTag",
     "Resource",
     "RolloutSite",
+    "RolloutStageChange",
     "ScaleUp",
     "ScaleUpStatusChange",
 ]

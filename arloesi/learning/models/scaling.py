@@ -21,6 +21,9 @@ class ScaleUp(VersionedModel):
     project = models.ForeignKey(
         "projects.Project", verbose_name=_("pilot"), on_delete=models.PROTECT, related_name="+"
     )
+    # The scale-up project's own name (the pilot's title when it is nominated): approved
+    # scale-ups are seen across Wales by people who may not see the pilot itself.
+    title = models.CharField(_("name of the scale-up"), max_length=200, blank=True)
     footprint = models.CharField(_("footprint"), max_length=20, choices=Footprint)
     # The health board, or Wales: whose people decide, and the roll-out's reach.
     target_unit = models.ForeignKey(
@@ -58,9 +61,10 @@ class ScaleUp(VersionedModel):
     class Meta:
         ordering = ["-nominated_at", "-id"]
         verbose_name = _("scale-up")
+        indexes = [models.Index(fields=["status", "footprint"], name="learning_scaleup_status")]
 
     def __str__(self):
-        return str(_("Scale-up of project {project}")).format(project=self.project_id)
+        return self.title or str(_("Scale-up of project {project}")).format(project=self.project_id)
 
 
 class EnablerAssessment(VersionedModel):
@@ -118,3 +122,12 @@ class ScaleUpStatusChange(StatusChange):
 
     class Meta(StatusChange.Meta):
         verbose_name = _("scale-up status change")
+
+
+class RolloutStageChange(StatusChange):
+    """One step of a cluster through its roll-out (never edited)."""
+
+    site = models.ForeignKey(RolloutSite, on_delete=models.CASCADE, related_name="stage_changes")
+
+    class Meta(StatusChange.Meta):
+        verbose_name = _("roll-out stage change")

@@ -10,6 +10,7 @@ from arloesi.projects.selectors.access import (
     project_for_proposal,
     project_get_for_user,
     projects_visible_to,
+    team_projects_of,
 )
 from arloesi.projects.selectors.cycles import (
     change_ideas_of,
@@ -107,4 +108,5 @@ __all__ = [
     "ramp_page",
     "ramps_of",
     "team_of",
+    "team_projects_of",
 ]

@@ -34,6 +34,14 @@ def _signed_in(user) -> bool:
     return getattr(user, "is_authenticated", False) and getattr(user, "is_active", False)
 
 
+def team_projects_of(*, user) -> QuerySet:
+    """The ids of the projects ``user`` is on the team of, as a subquery (none when signed
+    out): for a later app's list of what a project's team may see."""
+    if not _signed_in(user):
+        return Project.objects.none().values("pk")
+    return ProjectTeamMember.objects.filter(person=user).values("project")
+
+
 def projects_visible_to(*, user) -> QuerySet[Project]:
     if not _signed_in(user):
         return Project.objects.none()
