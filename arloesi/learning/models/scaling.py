@@ -118,7 +118,9 @@ class RolloutSite(VersionedModel):
 
 
 class ScaleUpStatusChange(StatusChange):
-    scale_up = models.ForeignKey(ScaleUp, on_delete=models.CASCADE, related_name="status_changes")
+    scale_up = models.ForeignKey(
+        ScaleUp, verbose_name=_("scale-up"), on_delete=models.CASCADE, related_name="status_changes"
+    )
 
     class Meta(StatusChange.Meta):
         verbose_name = _("scale-up status change")
@@ -127,7 +129,12 @@ class ScaleUpStatusChange(StatusChange):
 class RolloutStageChange(StatusChange):
     """One step of a cluster through its roll-out (never edited)."""
 
-    site = models.ForeignKey(RolloutSite, on_delete=models.CASCADE, related_name="stage_changes")
+    site = models.ForeignKey(
+        RolloutSite,
+        verbose_name=_("roll-out site"),
+        on_delete=models.CASCADE,
+        related_name="stage_changes",
+    )
 
     class Meta(StatusChange.Meta):
         verbose_name = _("roll-out stage change")
