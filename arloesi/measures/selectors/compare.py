@@ -13,6 +13,7 @@ from arloesi.diagrams.vocabulary import OwnerKind
 from arloesi.measures.models import Annotation, DataPoint, Measure
 from arloesi.measures.selectors.access import measure_get_for_user
 from arloesi.measures.selectors.charts import ChartView, chart_view
+from arloesi.measures.selectors.series import plain
 from arloesi.measures.vocabulary import AnnotationKind
 from arloesi.projects import selectors as projects
 
@@ -70,9 +71,8 @@ def compare_page(*, user, measure_id: int) -> ComparePage:
         DataPoint.objects.filter(measure__in=found)
         .annotate(recency=latest_first)
         .filter(recency__lte=RECENT)
-        .only("measure_id", "period_start", "value", "numerator", "denominator", "excluded")
     )
-    for point in recent.order_by("period_start"):
+    for point in plain(recent.order_by("period_start")):
         points[point.measure_id].append(point)
     rebases = defaultdict(list)
     for note in Annotation.objects.filter(measure__in=found, kind=AnnotationKind.REBASE):

@@ -17,6 +17,7 @@ from arloesi.measures.selectors.access import (
     project_for_measures,
 )
 from arloesi.measures.selectors.charts import ChartView, chart_view
+from arloesi.measures.selectors.series import plain
 from arloesi.projects import selectors as projects
 
 # How many periods the grid shows: the latest entered, then the next ones to fill in.
@@ -74,8 +75,8 @@ def _project_cycles(access: MeasureAccess) -> list:
     return projects.cycles_dated(project_id=access.project.pk)
 
 
-def _points(measure: Measure) -> list[DataPoint]:
-    return list(DataPoint.objects.filter(measure=measure).order_by("period_start"))
+def _points(measure: Measure) -> list:
+    return list(plain(DataPoint.objects.filter(measure=measure).order_by("period_start")))
 
 
 def _annotations(measure: Measure) -> list[Annotation]:

@@ -11,6 +11,7 @@ from arloesi.diagrams import selectors as diagrams
 from arloesi.diagrams.vocabulary import OwnerKind
 from arloesi.measures.models import Annotation, DataPoint, Measure
 from arloesi.measures.selectors.charts import ChartView, chart_view
+from arloesi.measures.selectors.series import plain
 from arloesi.projects import selectors as projects
 
 
@@ -38,8 +39,10 @@ def project_charts(*, project, up_to: date) -> list[ProjectChart]:
     if not measures:
         return []
     points = defaultdict(list)
-    for point in DataPoint.objects.filter(measure__in=measures, period_start__lte=up_to).order_by(
-        "period_start"
+    for point in plain(
+        DataPoint.objects.filter(measure__in=measures, period_start__lte=up_to).order_by(
+            "period_start"
+        )
     ):
         points[point.measure_id].append(point)
     notes = defaultdict(list)
