@@ -1,1 +1,87 @@
-"""Reads of learning: the app's front door."""
+"""The learning app's front door for reads. Each part lists its reads in its own block."""
+
+# --- Learning records, adoption and resources -----------------------------------------------
+from arloesi.learning.selectors.adoption import (
+    AdoptionComparePage,
+    Spread,
+    adoption_compare_page,
+    may_adopt,
+    proposal_origin,
+    record_for_adoption,
+    spread_of,
+)
+from arloesi.learning.selectors.record_pages import (
+    RecordHistoryPage,
+    RecordPage,
+    record_history,
+    record_page,
+)
+from arloesi.learning.selectors.records import (
+    RECORDS_PER_PAGE,
+    TAG_CHOICES,
+    ProjectRecordsPage,
+    RecordAccess,
+    RecordEdit,
+    RecordsPage,
+    Shown,
+    project_for_records,
+    project_records_page,
+    published_records,
+    record_access,
+    record_edit_context,
+    record_for_approval,
+    record_for_write,
+    record_get_for_user,
+    shown,
+    tag_labels,
+    tags_of,
+    waiting_for_approval,
+)
+from arloesi.learning.selectors.resources import (
+    LibraryPage,
+    library_page,
+    may_curate,
+    require_curator,
+    resource_for_curation,
+    resources_guidance,
+)
+
+__all__ = [
+    # Learning records, adoption and resources
+    "RECORDS_PER_PAGE",
+    "TAG_CHOICES",
+    "AdoptionComparePage",
+    "LibraryPage",
+    "ProjectRecordsPage",
+    "RecordAccess",
+    "RecordEdit",
+    "RecordHistoryPage",
+    "RecordPage",
+    "RecordsPage",
+    "Shown",
+    "Spread",
+    "adoption_compare_page",
+    "library_page",
+    "may_adopt",
+    "may_curate",
+    "project_for_records",
+    "project_records_page",
+    "proposal_origin",
+    "published_records",
+    "record_access",
+    "record_edit_context",
+    "record_for_adoption",
+    "record_for_approval",
+    "record_for_write",
+    "record_get_for_user",
+    "record_history",
+    "record_page",
+    "require_curator",
+    "resource_for_curation",
+    "resources_guidance",
+    "shown",
+    "spread_of",
+    "tag_labels",
+    "tags_of",
+    "waiting_for_approval",
+]
