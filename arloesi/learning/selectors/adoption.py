@@ -85,6 +85,8 @@ class AdoptionComparePage:
     # Adopters' projects the reader may not see (counted, not shown).
     hidden: int
     spread: list[Spread]
+    # The projects whose title and page the reader may see (the original's may be hidden).
+    visible: set[int]
 
 
 def adoption_compare_page(*, user, record_id: int) -> AdoptionComparePage:
@@ -97,7 +99,7 @@ def adoption_compare_page(*, user, record_id: int) -> AdoptionComparePage:
     adopters = [row.project for row in spread if row.project is not None]
     visible = set(
         projects.projects_visible_to(user=user)
-        .filter(pk__in=[p.pk for p in adopters])
+        .filter(pk__in=[record.project_id, *(p.pk for p in adopters)])
         .values_list("pk", flat=True)
     )
     seen = [p for p in adopters if p.pk in visible]
@@ -112,6 +114,7 @@ def adoption_compare_page(*, user, record_id: int) -> AdoptionComparePage:
         measures=measures.across_projects(names=names, projects_in_order=in_order),
         hidden=len(adopters) - len(seen),
         spread=spread,
+        visible=visible,
     )
 
 

@@ -19,6 +19,7 @@ from arloesi.learning.selectors.records import (
 )
 from arloesi.learning.vocabulary import RecordStatus
 from arloesi.measures import selectors as measures
+from arloesi.projects import selectors as projects
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,9 @@ class RecordPage:
     spread: list[Spread]
     may_adopt: bool
     signed_in: bool
+    # Whether the reader may see the project itself (its title and page): the record is
+    # published, the project is not.
+    project_visible: bool = False
 
     @property
     def returned_reason(self) -> str:
@@ -71,6 +75,8 @@ def record_page(*, user, record_id: int) -> RecordPage:
         spread=spread_of(record) if reader else [],
         may_adopt=may_adopt(user, record),
         signed_in=reader,
+        project_visible=reader
+        and projects.project_visible(user=user, project_id=record.project_id),
     )
 
 
@@ -78,10 +84,12 @@ def _steps(record) -> list[Step]:
     labels = dict(RecordStatus.choices)
     returned = _("Returned to the team")
     steps = []
-    for change in (
-        RecordStatusChange.objects.filter(record=record).select_related("actor").order_by("at", "pk")
-    ):
-        back = change.from_status == RecordStatus.SUBMITTED and change.to_status == RecordStatus.DRAFT
+    changes = RecordStatusChange.objects.filter(record=record).select_related("actor")
+    for change in changes.order_by("at", "pk"):
+        back = (change.from_status, change.to_status) == (
+            RecordStatus.SUBMITTED,
+            RecordStatus.DRAFT,
+        )
         steps.append(
             Step(
                 at=change.at,

@@ -57,7 +57,9 @@ def test_the_team_writes_submits_and_the_cluster_lead_publishes():
     assert record.status == RecordStatus.PUBLISHED and record.published_at
     # English only: published to Wales, not to the public.
     assert not record.is_public
-    steps = list(RecordStatusChange.objects.filter(record=record).values_list("to_status", flat=True))
+    steps = list(
+        RecordStatusChange.objects.filter(record=record).values_list("to_status", flat=True)
+    )
     assert steps == [RecordStatus.SUBMITTED, RecordStatus.PUBLISHED]
 
 
