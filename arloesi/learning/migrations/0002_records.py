@@ -1,8 +1,9 @@
-"""The resources library's first contents: the guidance the Cluster Planning Support Portal's
-"Encouraging innovation" section names, summarised in English and Welsh, one topic each. The
+"""A recorded step names its learning record; and the resources library's first contents: the
+guidance the Cluster Planning Support Portal's "Encouraging innovation" section names, summarised in English and Welsh, one topic each. The
 national team keeps them from here on (the library's pages)."""
 
-from django.db import migrations
+import django.db.models.deletion
+from django.db import migrations, models
 
 # (topic, title_en, title_cy, summary_en, summary_cy)
 RESOURCES = [
@@ -189,4 +190,16 @@ def seed_resources(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [("learning", "0001_initial")]
 
-    operations = [migrations.RunPython(seed_resources, migrations.RunPython.noop)]
+    operations = [
+        migrations.AlterField(
+            model_name="recordstatuschange",
+            name="record",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="status_changes",
+                to="learning.learningrecord",
+                verbose_name="learning record",
+            ),
+        ),
+        migrations.RunPython(seed_resources, migrations.RunPython.noop),
+    ]

@@ -121,7 +121,10 @@ class RecordTag(models.Model):
 
 class RecordStatusChange(StatusChange):
     record = models.ForeignKey(
-        LearningRecord, on_delete=models.CASCADE, related_name="status_changes"
+        LearningRecord,
+        verbose_name=_("learning record"),
+        on_delete=models.CASCADE,
+        related_name="status_changes",
     )
 
     class Meta(StatusChange.Meta):
