@@ -14,7 +14,7 @@ class LearningConfig(AppConfig):
 def _register_records() -> None:
     from django.urls import reverse
 
-    from arloesi.core import guidance, navigation
+    from arloesi.core import attention, guidance, navigation
     from arloesi.learning import (
         permissions,  # noqa: F401 - adds the learning permissions
         selectors,
@@ -35,3 +35,4 @@ def _register_records() -> None:
         visible=lambda user: True,
         order=230,
     )
+    attention.register(selectors.records_attention_for)

@@ -88,6 +88,7 @@ def test_the_learning_pages_are_accessible(new_page, live_server, state, languag
         reverse("learning:record_history", kwargs=record),
         reverse("learning:adoption_compare", kwargs=record),
         reverse("learning:published"),
+        reverse("learning:waiting"),
         reverse("learning:resources"),
     ]
     page = signed_in_page(new_page, live_server, CLUSTER_LEAD)

@@ -353,6 +353,12 @@ bench.register_page(
     does_not_grow="the adopters' projects are drafts: only the original's chart",
 )
 bench.register_page(
+    "learning records waiting for approval",
+    url=lambda context: reverse("learning:waiting"),
+    user=_cluster_lead,
+    does_not_grow="one cluster's few records waiting, the same share at every scale",
+)
+bench.register_page(
     "resources library",
     url=lambda context: reverse("learning:resources"),
     user=_adopter,

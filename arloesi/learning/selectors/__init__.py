@@ -32,10 +32,11 @@ from arloesi.learning.selectors.records import (
     record_for_approval,
     record_for_write,
     record_get_for_user,
+    records_attention_for,
     shown,
     tag_labels,
     tags_of,
-    waiting_for_approval,
+    waiting_page,
 )
 from arloesi.learning.selectors.resources import (
     LibraryPage,
@@ -83,5 +84,6 @@ __all__ = [
     "spread_of",
     "tag_labels",
     "tags_of",
-    "waiting_for_approval",
+    "records_attention_for",
+    "waiting_page",
 ]

@@ -17,8 +17,10 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import translation
+from django.utils.translation import gettext as _
 
-from arloesi.core import permissions
+from arloesi.core import attention, permissions
+from arloesi.core.jinja import url
 from arloesi.learning.models import LearningRecord, RecordTag
 from arloesi.learning.permissions import RecordPerm
 from arloesi.learning.vocabulary import (
@@ -245,14 +247,35 @@ def tag_labels(tags: dict[str, list[str]]) -> list[tuple[str, list[str]]]:
     return shown
 
 
-def waiting_for_approval(*, user) -> int:
-    """How many of the records ``user`` approves wait for them (the home page's attention)."""
-    if not signed_in(user) or not permissions.can_anywhere(user, RecordPerm.APPROVE):
-        return 0
+def _waiting(user) -> QuerySet[LearningRecord]:
     return LearningRecord.objects.filter(
         status=RecordStatus.SUBMITTED,
         cluster__in=organisations.units_within(RecordPerm.APPROVE, user=user),
-    ).count()
+    )
+
+
+def waiting_page(*, user) -> list[ListedRecord]:
+    """The records waiting for ``user``'s approval (their clusters'), oldest first."""
+    if not signed_in(user) or not permissions.can_anywhere(user, RecordPerm.APPROVE):
+        return []
+    records = _waiting(user).select_related("cluster").order_by("created_at", "pk")
+    return _listed(records)
+
+
+def records_attention_for(user) -> list:
+    """The home page's item for a cluster lead: records waiting for their approval."""
+    if not signed_in(user) or not permissions.can_anywhere(user, RecordPerm.APPROVE):
+        return []
+    count = _waiting(user).count()
+    if not count:
+        return []
+    return [
+        attention.AttentionItem(
+            text=_("Learning records waiting for your approval"),
+            href=url("learning:waiting"),
+            count=count,
+        )
+    ]
 
 
 @dataclass(frozen=True)

@@ -195,3 +195,14 @@ def test_the_project_page_links_to_its_records_and_the_team_starts_one(client):
             user=written.lead, project_id=written.project.pk
         ).records
     ]
+
+
+def test_the_cluster_lead_finds_the_records_waiting_on_the_home_page(client):
+    written = draft_record()
+    services.record_submit(actor=written.lead, record=written.record)
+    client.force_login(written.cluster_lead)
+    home = client.get(reverse("home")).content.decode()
+    assert "Learning records waiting for your approval" in home
+    waiting = client.get(reverse("learning:waiting")).content.decode()
+    assert reverse("learning:record", kwargs={"record_id": written.record.pk}) in waiting
+    assert selectors.records_attention_for(written.lead) == []

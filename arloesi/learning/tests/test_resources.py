@@ -70,3 +70,27 @@ def test_screens_show_guidance_from_the_library():
     titles = [item.title for item in guidance.resources_for("diagrams")]
     assert "Driver diagrams to support cluster innovation" in titles
     assert guidance.resources_for("no such topic") == []
+
+
+def test_the_pitch_the_diagram_and_the_measures_pages_link_to_their_guidance(client):
+    from arloesi.diagrams.vocabulary import OwnerKind
+    from arloesi.measures.tests.factories import measured_project, project_diagram
+    from arloesi.proposals.tests.factories import draft, setting
+
+    s = setting()
+    proposal = draft(s)
+    client.force_login(s.author)
+    pitch = client.get(
+        reverse("proposals:section", kwargs={"proposal_id": proposal.pk, "section": "pitch"})
+    ).content.decode()
+    assert "Guidance" in pitch and "Crafting an elevator pitch" in pitch
+    measured = measured_project()
+    client.force_login(measured.lead)
+    diagram = project_diagram(measured.project)
+    assert diagram.owner_kind == OwnerKind.PROJECT
+    page = client.get(reverse("diagrams:detail", kwargs={"diagram_id": diagram.pk}))
+    assert "Driver diagrams to support cluster innovation" in page.content.decode()
+    measures = client.get(
+        reverse("measures:list", kwargs={"project_id": measured.project.pk})
+    ).content.decode()
+    assert "Measuring improvement" in measures

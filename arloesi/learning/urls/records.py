@@ -1,7 +1,8 @@
 """Learning records. Names: project_records (/learning/projects/<project_id>/records/, the list
 and the form that starts one), record (/learning/records/<record_id>/), record_edit,
 record_submit (POST), record_approve (POST), record_return, record_withdraw, record_history,
-published (/learning/records/, the records published in Wales)."""
+published (/learning/records/, the records published in Wales), waiting (those waiting for
+the cluster lead's approval)."""
 
 from django.urls import path
 
@@ -14,6 +15,7 @@ urlpatterns = [
         name="project_records",
     ),
     path("learning/records/", records.published, name="published"),
+    path("learning/records/waiting/", records.waiting, name="waiting"),
     path("learning/records/<int:record_id>/", records.record_detail, name="record"),
     path("learning/records/<int:record_id>/edit/", records.record_edit, name="record_edit"),
     path("learning/records/<int:record_id>/submit/", records.record_submit, name="record_submit"),

@@ -256,3 +256,14 @@ def published(request):
     """The learning records published in Wales (the public ones for someone signed out)."""
     page = selectors.published_records(user=request.user, page_number=request.GET.get("page", 1))
     return render(request, "learning/records/list.html", {"page": page})
+
+
+@login_required
+@require_GET
+def waiting(request):
+    """The records waiting for the cluster lead's approval."""
+    return render(
+        request,
+        "learning/records/waiting.html",
+        {"records": selectors.waiting_page(user=request.user)},
+    )
