@@ -9,7 +9,7 @@ from arloesi.learning import services
 from arloesi.learning.tests.factories import complete_values
 
 # The published records in Wales: anyone may open the list; a record itself opens without
-# signing in only when it is public (the probe's draft answers 404).
+# signing in only when it is public (the probe's draft sends a visitor to sign in).
 PUBLIC = {"learning:published", "learning:record"}
 
 

@@ -4,6 +4,7 @@ withdrawal, its history, and the list of records published in Wales."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -66,7 +67,14 @@ def project_records(request, project_id: int):
 def record_detail(request, record_id: int):
     """The record: for everyone signed in once published, for anyone when public. Never kept
     by a cache (a withdrawn record must not go on being shown)."""
-    page = selectors.record_page(user=request.user, record_id=record_id)
+    try:
+        page = selectors.record_page(user=request.user, record_id=record_id)
+    except Http404:
+        if request.user.is_authenticated:
+            raise
+        # Perhaps readable once signed in (published in English or Welsh only): the same answer
+        # for a record that does not exist, so nothing is revealed.
+        return redirect_to_login(request.get_full_path())
     return render(
         request,
         "learning/records/record.html",
