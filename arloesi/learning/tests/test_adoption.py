@@ -98,3 +98,16 @@ def test_the_pages_adopt_show_the_origin_the_spread_and_the_comparison(client):
     )
     body = compare.content.decode()
     assert compare.status_code == 200 and written.measured.measure.name in body
+
+
+def test_someone_elsewhere_reads_the_record_but_not_the_project_behind_it(client):
+    written = published_record()
+    _collaborative, adopter = _adopter()
+    client.force_login(adopter)
+    record = {"record_id": written.record.pk}
+    page = client.get(reverse("learning:record", kwargs=record)).content.decode()
+    assert "Falls checks in care homes" in page
+    assert written.project.title not in page
+    compare = client.get(reverse("learning:adoption_compare", kwargs=record)).content.decode()
+    assert written.project.title not in compare
+    assert written.measured.measure.name in compare
