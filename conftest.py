@@ -14,6 +14,7 @@ from tests.overrides import TEST_SETTINGS
 SEEDS = {
     "organisations": ("0002_wales_and_health_boards", "add_reference_units"),
     "delivery": ("0002_seed_skills", "seed_skills"),
+    "learning": ("0004_records", "seed_resources"),
 }
 
 

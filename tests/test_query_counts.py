@@ -178,6 +178,10 @@ NOT_PAGES = {
     "evaluation:dashboard_home": "a redirect to the person's own unit's outcomes dashboard",
     "evaluation:dashboard_export": "a spreadsheet to save",
     "evaluation:dashboard_pdf": "a PDF to save",
+    "learning:record_submit": "a button's POST",
+    "learning:record_approve": "a button's POST",
+    "learning:resource_move": "a button's POST",
+    "learning:resource_publish": "a button's POST",
 }
 
 

@@ -13,6 +13,7 @@ from django.utils import formats, timezone, translation
 from jinja2 import ChainableUndefined, ChoiceLoader, Environment, FileSystemLoader, Undefined
 from markupsafe import Markup, escape
 
+from arloesi.core import guidance
 from arloesi.core.forms import error_summary_items, field_params
 
 NHSUK_TEMPLATES = Path(nhsuk_frontend_jinja.__file__).parent / "templates"
@@ -166,6 +167,7 @@ def environment(**options) -> Environment:
         nhsuk_attributes=nhsuk_attributes,
         field_params=field_params,
         error_summary_items=error_summary_items,
+        resources_for=guidance.resources_for,
         static=static,
         settings={"SERVICE_NAME": settings.SERVICE_NAME, "DEMO_MODE": settings.DEMO_MODE},
     )

@@ -9,7 +9,35 @@ class LearningConfig(AppConfig):
     def ready(self):
         from arloesi.learning import permissions  # noqa: F401  (adds the learning grants)
 
+        _register_records()
         _register_scaling()
+
+
+def _register_records() -> None:
+    """Learning records, adoption and resources: the way in from a project's page, the origin
+    shown on an adopted proposal, guidance links on the screens where they help, the header
+    entry and the records waiting for a cluster lead's approval."""
+    from django.urls import reverse
+
+    from arloesi.core import attention, guidance, navigation
+    from arloesi.learning import selectors
+    from arloesi.projects import links
+    from arloesi.proposals import links as proposal_links
+
+    links.register(
+        _("Learning records"),
+        lambda project: reverse("learning:project_records", kwargs={"project_id": project.pk}),
+    )
+    proposal_links.register(selectors.proposal_origin)
+    guidance.register(selectors.resources_guidance)
+    # Shared learning is for everyone signed in.
+    navigation.register(
+        _("Learning"),
+        "learning:published",
+        visible=lambda user: True,
+        order=230,
+    )
+    attention.register(selectors.records_attention_for)
 
 
 def _register_scaling() -> None:

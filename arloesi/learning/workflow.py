@@ -1,6 +1,7 @@
-"""How a scale-up and each cluster of its roll-out move, decided in one place (applied by
-``core.services.status_change``; each step kept as a ``ScaleUpStatusChange`` or a
-``RolloutStageChange``). Pure: no database.
+"""How learning moves, decided in one place: a learning record, a scale-up, and each cluster of
+its roll-out (applied by ``core.services.status_change``; each step kept as a
+``RecordStatusChange``, a ``ScaleUpStatusChange`` or a ``RolloutStageChange``). Pure: no
+database.
 
 A scale-up, drawn:
 
@@ -22,8 +23,28 @@ A cluster in an approved scale-up's roll-out:
 """
 
 from arloesi.core.workflow import Transition, Workflow
-from arloesi.learning.vocabulary import RolloutStage, ScaleUpStatus
+from arloesi.learning.vocabulary import RecordStatus, RolloutStage, ScaleUpStatus
 
+# --- Learning records ---------------------------------------------------------------------------
+# Drawn:
+#
+#     draft ──submit──▶ submitted ──approve──▶ published ──withdraw──▶ withdrawn
+#       ▲                   │
+#       └──return (reason)──┘
+#
+# The team submits; the cluster lead of the record's cluster approves or returns it (with the
+# reason); a published record is withdrawn with the reason by its lead or its team.
+RECORD_WORKFLOW = Workflow(
+    "learning record",
+    [
+        Transition(RecordStatus.DRAFT, RecordStatus.SUBMITTED),
+        Transition(RecordStatus.SUBMITTED, RecordStatus.PUBLISHED),
+        Transition(RecordStatus.SUBMITTED, RecordStatus.DRAFT),
+        Transition(RecordStatus.PUBLISHED, RecordStatus.WITHDRAWN),
+    ],
+)
+
+# --- Scale-up ----------------------------------------------------------------------------------
 SCALE_UP_WORKFLOW = Workflow(
     "scale-up",
     [

@@ -1,3 +1,7 @@
-"""The learning benchmark, one module per part of the app (found by ``core.bench``)."""
+"""The learning benchmark: each part's generator and pages live in its own module (found by
+``core.bench``)."""
 
-from arloesi.learning.sampledata import bench_scaling  # noqa: F401  (scale-ups)
+from arloesi.learning.sampledata import (
+    bench_records,  # noqa: F401  (records, adoptions, pages)
+    bench_scaling,  # noqa: F401  (scale-ups)
+)

@@ -120,4 +120,4 @@ def load_demo() -> DemoReport:
     )
 
 
-register_demo("scale-up", load_demo, order=70)
+register_demo("scale-up", load_demo, order=75)

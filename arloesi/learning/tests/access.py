@@ -1,9 +1,15 @@
 """Organisation B's learning for the access walk and the form fuzz (tests/walks/). Each part of
-the app names its URLs in its own module (``access_scaling``); this one joins them."""
+the app names its URLs in its own module; this one joins them."""
 
-from arloesi.learning.tests import access_scaling
+from arloesi.learning.tests import (
+    access_adoption,
+    access_records,
+    access_resources,
+    access_scaling,
+)
 
-PARTS = (access_scaling,)
+# --- Learning records, adoption and resources -------------------------------------------------
+PARTS = (access_records, access_adoption, access_resources, access_scaling)
 
 
 def populate(world) -> None:

@@ -1,8 +1,13 @@
 """Learning pages, in the ``learning`` namespace (/<language>/learning/…): learning records,
 finding learning across Wales, adopting and adapting, scale-up, and the resources library."""
 
-from arloesi.learning.urls import scaling
+from arloesi.learning.urls import adoption, records, resources, scaling
 
 app_name = "learning"
 
-urlpatterns = [*scaling.urlpatterns]
+urlpatterns = [
+    *records.urlpatterns,
+    *adoption.urlpatterns,
+    *resources.urlpatterns,
+    *scaling.urlpatterns,
+]

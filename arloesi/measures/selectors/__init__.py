@@ -10,7 +10,12 @@ from arloesi.measures.selectors.access import (
     project_for_measures,
 )
 from arloesi.measures.selectors.charts import ChartView, chart_view
-from arloesi.measures.selectors.compare import ComparePage, compare_page
+from arloesi.measures.selectors.compare import (
+    ComparePage,
+    SameMeasure,
+    across_projects,
+    compare_page,
+)
 from arloesi.measures.selectors.pages import (
     ListPage,
     MeasurePage,
@@ -20,7 +25,12 @@ from arloesi.measures.selectors.pages import (
     measure_list_page,
     measure_page,
 )
-from arloesi.measures.selectors.project_charts import ProjectChart, project_charts
+from arloesi.measures.selectors.project_charts import (
+    ProjectChart,
+    charts_of,
+    measures_of_project,
+    project_charts,
+)
 from arloesi.measures.selectors.series import Series, series_of
 
 __all__ = [
@@ -29,10 +39,13 @@ __all__ = [
     "ListPage",
     "MeasureAccess",
     "MeasurePage",
+    "SameMeasure",
+    "across_projects",
     "ProjectChart",
     "Series",
     "access_to_diagram",
     "boxes_for_measures",
+    "charts_of",
     "chart_for_download",
     "chart_view",
     "compare_page",
@@ -41,6 +54,7 @@ __all__ = [
     "measure_get_for_user",
     "measure_list_page",
     "measure_page",
+    "measures_of_project",
     "project_charts",
     "project_for_measures",
     "series_of",

@@ -63,6 +63,14 @@ def compare_page(*, user, measure_id: int) -> ComparePage:
         .filter(pk__in=owner_ids)
         .select_related("lead_collaborative__parent")
     }
+    panels = _panels(found, by_id)
+    panels.sort(key=lambda p: (p.project.title.lower(), p.measure.pk))
+    return ComparePage(measure=measure, panels=panels, more=more)
+
+
+def _panels(found: list[Measure], by_id: dict) -> list[Panel]:
+    """A small chart of each of ``found`` whose project is in ``by_id``: its latest points (by a
+    window function) and its rebases, in two queries however many there are."""
     points = defaultdict(list)
     latest_first = Window(
         RowNumber(), partition_by=[F("measure_id")], order_by=F("period_start").desc()
@@ -77,7 +85,7 @@ def compare_page(*, user, measure_id: int) -> ComparePage:
     rebases = defaultdict(list)
     for note in Annotation.objects.filter(measure__in=found, kind=AnnotationKind.REBASE):
         rebases[note.measure_id].append(note)
-    panels = [
+    return [
         Panel(
             measure=m,
             project=by_id.get(m.node.diagram.owner_id),
@@ -86,5 +94,36 @@ def compare_page(*, user, measure_id: int) -> ComparePage:
         for m in found
         if m.node.diagram.owner_id in by_id
     ]
-    panels.sort(key=lambda p: (p.project.title.lower(), p.measure.pk))
-    return ComparePage(measure=measure, panels=panels, more=more)
+
+
+@dataclass(frozen=True)
+class SameMeasure:
+    """One measure's small multiples across projects: the first project's, then the others'."""
+
+    name: str
+    panels: list[Panel]
+
+
+def across_projects(*, names: list[str], projects_in_order: list) -> list[SameMeasure]:
+    """The measures called ``names`` on each of ``projects_in_order`` (their lead collaborative
+    and its cluster loaded), one small chart each, in the projects' order — an innovation's
+    original project beside the projects that adopted it. In a fixed number of queries; the
+    caller has decided the reader may see each project's results."""
+    by_id = {project.pk: project for project in projects_in_order}
+    if not names or not by_id:
+        return []
+    found = list(
+        Measure.objects.filter(
+            name__in=names,
+            node__diagram__owner_kind=OwnerKind.PROJECT,
+            node__diagram__owner_id__in=list(by_id),
+        )
+        .select_related("node__diagram")
+        .order_by("pk")
+    )
+    order = {pk: position for position, pk in enumerate(by_id)}
+    panels = sorted(_panels(found, by_id), key=lambda p: (order[p.project.pk], p.measure.pk))
+    return [
+        SameMeasure(name=name, panels=[p for p in panels if p.measure.name == name])
+        for name in names
+    ]

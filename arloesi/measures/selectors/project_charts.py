@@ -54,3 +54,28 @@ def project_charts(*, project, up_to: date) -> list[ProjectChart]:
         if cycle.planned_start_on <= up_to
     ]
     return [ProjectChart(m, chart_view(m, points[m.pk], notes[m.pk], cycles)) for m in measures]
+
+
+def measures_of_project(*, project_id: int) -> list[Measure]:
+    """The measures on the project's driver diagram, outcome first then by name (callers have
+    checked the reader may see the project, or that what they show of it is published)."""
+    diagram = diagrams.diagram_of(kind=OwnerKind.PROJECT, owner_id=project_id)
+    if diagram is None:
+        return []
+    return list(
+        Measure.objects.filter(node__diagram=diagram)
+        .select_related("node")
+        .order_by("kind", "name", "pk")
+    )
+
+
+def charts_of(*, project, measure_ids, up_to: date) -> list[ProjectChart]:
+    """``project_charts`` for the chosen measures only (a learning record's results)."""
+    wanted = set(measure_ids)
+    if not wanted:
+        return []
+    return [
+        chart
+        for chart in project_charts(project=project, up_to=up_to)
+        if chart.measure.pk in wanted
+    ]

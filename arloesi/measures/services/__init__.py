@@ -8,7 +8,7 @@ from arloesi.measures.services.data import (
     data_import,
     data_points_save,
 )
-from arloesi.measures.services.definition import measure_create, measure_update
+from arloesi.measures.services.definition import measure_create, measure_update, measures_copy
 
 __all__ = [
     "Entry",
@@ -20,4 +20,5 @@ __all__ = [
     "data_points_save",
     "measure_create",
     "measure_update",
+    "measures_copy",
 ]

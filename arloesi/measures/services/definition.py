@@ -87,3 +87,29 @@ def measure_update(
             raise ValidationError({"node": _("Select a box of the driver diagram")})
         changes["node"] = node
     return audit.update(measure, actor=actor, expected_version=expected_version, **changes)
+
+
+@transaction.atomic
+def measures_copy(*, actor, diagram, node_map: dict[int, int]) -> list[Measure]:
+    """Copies of the measures on the boxes ``node_map`` names (source box id -> box id of
+    ``diagram``) onto ``diagram``'s matching boxes: what is counted and how, never the data (an
+    innovation taken up elsewhere starts measuring afresh). The caller has decided the source
+    may be copied (a published learning record's project); ``actor`` must be able to change
+    ``diagram``'s measures."""
+    require_change(actor, diagram)
+    boxes = {node.pk: node for node in _boxes(diagram)}
+    if not set(node_map.values()) <= set(boxes):
+        raise ValidationError({"node": _("Select a box of the driver diagram")})
+    copies = []
+    for source in Measure.objects.filter(node_id__in=list(node_map)).order_by("pk"):
+        values = {name: getattr(source, name) for name in FIELDS}
+        copies.append(
+            audit.create(
+                Measure,
+                actor=actor,
+                node=boxes[node_map[source.node_id]],
+                created_by=actor,
+                **values,
+            )
+        )
+    return copies

@@ -9,6 +9,7 @@ from arloesi.projects.selectors.access import (
     on_team,
     project_for_proposal,
     project_get_for_user,
+    projects_for_proposals,
     projects_visible_to,
     team_projects_of,
 )
@@ -101,6 +102,7 @@ __all__ = [
     "project_get_for_user",
     "project_page",
     "project_visible",
+    "projects_for_proposals",
     "projects_under",
     "projects_visible_to",
     "ramp_for_change",

@@ -30,6 +30,17 @@ def project_for_proposal(*, proposal_id: int) -> Project | None:
     return Project.objects.filter(proposal_id=proposal_id).select_related("evaluation_plan").first()
 
 
+def projects_for_proposals(*, proposal_ids) -> dict[int, Project]:
+    """The projects some proposals started, by proposal id, in one query (callers decide what
+    of them the reader may see: a learning record's spread shows only their stage)."""
+    return {
+        project.proposal_id: project
+        for project in Project.objects.filter(proposal_id__in=list(proposal_ids)).select_related(
+            "lead_collaborative__parent"
+        )
+    }
+
+
 def _signed_in(user) -> bool:
     return getattr(user, "is_authenticated", False) and getattr(user, "is_active", False)
 

@@ -6,12 +6,13 @@ administrators (``proposals.view_change_values``), because a value removed from 
 NHS number pasted by mistake — must not stay readable to everyone else.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from arloesi.core import audit, permissions
 from arloesi.diagrams import selectors as diagrams
 from arloesi.projects import selectors as projects
+from arloesi.proposals import links
 from arloesi.proposals.models import (
     CoAuthorInvitation,
     Decision,
@@ -85,6 +86,8 @@ class DetailPage:
     project_diagram: Any
     # The project it started, when the reader may see it.
     project: Any = None
+    # What higher apps keep about it ("Adopted from …"; ``proposals.links``).
+    links: list = field(default_factory=list)
 
 
 def detail_page(*, user, proposal: Proposal, access: ProposalAccess) -> DetailPage:
@@ -110,6 +113,7 @@ def detail_page(*, user, proposal: Proposal, access: ProposalAccess) -> DetailPa
         diagram=diagrams.diagram_of(kind="proposal", owner_id=proposal.pk),
         project_diagram=_project_diagram(user, project),
         project=project,
+        links=links.for_proposal(proposal),
     )
 
 
