@@ -5,6 +5,8 @@ the network or the file system (only inline ``data:`` URLs are allowed), so a PD
 same way offline and text someone typed cannot make the server fetch anything.
 """
 
+import functools
+
 from django.contrib.staticfiles import finders
 from django.http import HttpResponse
 from django.template.loader import render_to_string
@@ -16,7 +18,10 @@ from arloesi.core import downloads
 PRINT_STYLESHEET = "arloesi-print.css"
 
 
+@functools.cache
 def _fetcher() -> URLFetcher:
+    """One fetcher for every PDF: making one sets up a TLS context, which costs more than laying
+    out a page (and it never uses it: only ``data:`` URLs are allowed)."""
     return URLFetcher(allowed_protocols={"data"}, timeout=2, allow_redirects=False)
 
 
