@@ -68,7 +68,10 @@ from arloesi.proposals.selectors.writing.reading import (
     proposal_for_history,
 )
 from arloesi.proposals.selectors.writing.screening import proposal_screening
-from arloesi.proposals.selectors.writing.similar import similar_proposals_for
+from arloesi.proposals.selectors.writing.similar import (
+    similar_learning_for,
+    similar_proposals_for,
+)
 
 __all__ = [
     "ProposalAccess",
@@ -117,6 +120,7 @@ __all__ = [
     "review_summary_for",
     "reviewers_page_for",
     "section_object",
+    "similar_learning_for",
     "similar_proposals_for",
     "sponsor_for_lead",
     "sponsor_of",

@@ -36,6 +36,7 @@ def proposal_similar(request, proposal_id: int):
     context = {
         "proposal": proposal,
         "similar": selectors.similar_proposals_for(user=request.user, proposal=proposal),
+        "learning": selectors.similar_learning_for(user=request.user, proposal=proposal),
     }
     if request.headers.get("HX-Request"):
         return render(request, "proposals/_similar.html", context)
