@@ -83,7 +83,9 @@ def query_terms(text: str) -> list[tuple[str, ...]]:
     return found
 
 
-def top_terms(terms_text: str, limit: int = 12) -> list[str]:
-    """The terms a document says most, for "similar to this one" (commonest first)."""
-    counts = Counter(terms_text.split())
-    return [term for term, _ in counts.most_common(limit)]
+def top_terms(terms_text: str, limit: int = 12) -> list[tuple[str, int]]:
+    """The terms a document says most, with how often (at most three), for "similar to this
+    one": its titles count twice, so their words come first. Numbers and two-letter terms say
+    little about what a document is about."""
+    counts = Counter(t for t in terms_text.split() if len(t) > 2 and not t.isdigit())
+    return [(term, min(count, 3)) for term, count in counts.most_common(limit)]

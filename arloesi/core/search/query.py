@@ -2,15 +2,15 @@
 database (SQLite FTS5 with ``bm25``; PostgreSQL ``tsvector`` with ``ts_rank_cd``) over the same
 analysed terms, so both find the same things — and ``similar(kind, object_id, …)``.
 
-Every search is two queries whatever it finds: the ranked page of ids with the number found
-(the filters and the reader's scope are a subquery of plain columns), then those documents.
-Without words to search for, the newest come first."""
+Every search is one query whatever it finds: the ranked page of documents with the number found
+(the filters and the reader's scope are a subquery of plain columns). Without words to search
+for, the newest come first, also in one query."""
 
 from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Window
 
 from arloesi.core.models import SearchDocument
 from arloesi.core.search import analysis, registry
@@ -150,41 +150,47 @@ def _expression(groups: list[tuple[str, ...]], mode: str) -> str:
     )
 
 
+# What a page of results reads of each document (not its terms).
+SHOWN = ("id", "kind", "object_id", "listed", "is_public", "unit_path", "title_en", "title_cy",
+         "summary_en", "summary_cy", "status", "outcome", "tags", "date")  # fmt: skip
+
+
 def _ranked(groups, rows: QuerySet, *, limit: int, offset: int, mode: str):
-    # The terms are letters and digits only (analysis._TERM) and go in as a parameter; the inner
-    # query is Django's own SQL with its parameters.
+    """One query: the page of documents, best first, each with its ``score`` and the ``total``
+    found. The terms are letters and digits only (analysis) and go in as a parameter; the inner
+    query (filters and scope) is Django's own SQL with its parameters."""
     inner, params = rows.values("id").query.sql_with_params()
     expression = _expression(groups, mode)
     if connection.vendor == "postgresql":
-        sql = (
-            "SELECT d.id, ts_rank_cd(d.vector, q, 1) AS score, COUNT(*) OVER () "  # noqa: S608
+        ranked = (
+            "SELECT d.id, ts_rank_cd(d.vector, q, 1) AS score, COUNT(*) OVER () AS total "  # noqa: S608
             "FROM core_searchdocument d, to_tsquery('simple', %s) q "
             f"WHERE d.vector @@ q AND d.id IN ({inner}) "
             "ORDER BY score DESC, d.id LIMIT %s OFFSET %s"
         )
     elif connection.vendor == "sqlite":
-        sql = (
-            # FTS5 computes bm25 only in the query that matches, so the count over the window
-            # is taken outside it.
+        # FTS5 computes bm25 only in the query that matches, so the window is taken outside it.
+        ranked = (
             "WITH found AS MATERIALIZED (SELECT rowid AS id, -bm25(core_search_fts) AS score "  # noqa: S608
             "FROM core_search_fts WHERE core_search_fts MATCH %s "
             f"AND rowid IN ({inner})) "
-            "SELECT id, score, COUNT(*) OVER () FROM found "
+            "SELECT id, score, COUNT(*) OVER () AS total FROM found "
             "ORDER BY score DESC, id LIMIT %s OFFSET %s"
         )
     else:  # pragma: no cover - the project runs on SQLite and PostgreSQL only
         raise NotImplementedError(connection.vendor)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [expression, *params, limit, offset])
-        return cursor.fetchall()
+    columns = ", ".join(f"d.{name}" for name in SHOWN)
+    sql = (
+        f"SELECT {columns}, page.score, page.total FROM ({ranked}) page "  # noqa: S608
+        "JOIN core_searchdocument d ON d.id = page.id ORDER BY page.score DESC, page.id"
+    )
+    return list(SearchDocument.objects.raw(sql, [expression, *params, limit, offset]))
 
 
 def _page(groups, rows, *, limit, offset, mode, language) -> Results:
     ranked = _ranked(groups, rows, limit=limit, offset=offset, mode=mode)
-    total = ranked[0][2] if ranked else 0
-    found = SearchDocument.objects.in_bulk([row[0] for row in ranked])
-    hits = [Hit(found[pk], float(score), language) for pk, score, _ in ranked if pk in found]
-    return Results(hits, total, True)
+    total = ranked[0].total if ranked else 0
+    return Results([Hit(doc, float(doc.score), language) for doc in ranked], total, True)
 
 
 def search(
@@ -203,8 +209,12 @@ def search(
     rows = filtered(filters, user=user)
     groups = analysis.query_terms(text or "")
     if not groups:
-        total = rows.count()
-        page = list(rows.order_by("-date", "-id")[offset : offset + limit]) if total else []
+        page = list(
+            rows.annotate(total=Window(Count("id")))
+            .only(*SHOWN)
+            .order_by("-date", "-id")[offset : offset + limit]
+        )
+        total = page[0].total if page else 0
         return Results([Hit(doc, 0.0, language) for doc in page], total, False)
     return _page(groups, rows, limit=limit, offset=offset, mode=mode, language=language)
 
@@ -234,12 +244,18 @@ def similar(
         return Results([], 0, True, like)
     exclude = (*filters.exclude, (kind, object_id))
     rows = filtered(Filters(**{**filters.__dict__, "exclude": exclude}), user=user)
+    # A term the document says more often is asked for more often, and weighs more.
     found = _page(
-        [(t,) for t in terms], rows, limit=limit, offset=offset, mode=ANY, language=language
+        [(term,) for term, count in terms for _ in range(count)],
+        rows,
+        limit=limit,
+        offset=offset,
+        mode=ANY,
+        language=language,
     )
     found.like = like
     return found
 
 
 # The terms of a document a "similar" search asks for.
-SIMILAR_TERMS = 16
+SIMILAR_TERMS = 10

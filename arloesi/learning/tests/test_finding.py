@@ -155,3 +155,35 @@ def test_tags_and_places_filter_the_results():
 )
 def test_no_input_breaks_the_search_page(client, params):
     assert client.get(reverse("learning:find"), params).status_code == 200
+
+
+def test_the_two_pharmacy_check_proposals_of_the_demo_find_each_other(settings):
+    from django.core.management import call_command
+
+    from arloesi.organisations.models import Person
+    from arloesi.proposals.models import Proposal
+
+    settings.DEMO_MODE = True
+    call_command("load_demo")
+    blood_pressure = Proposal.objects.get(title="Blood-pressure checks in community pharmacies")
+    inhalers = Proposal.objects.get(title="Inhaler technique checks in community pharmacies")
+    author = Person.objects.get(email="practitioner@arloesi.example")
+    similar = proposal_selectors.similar_proposals_for(user=author, proposal=blood_pressure)
+    assert inhalers in similar[:2]
+    similar = proposal_selectors.similar_proposals_for(user=author, proposal=inhalers)
+    assert blood_pressure in similar[:2]
+
+
+def test_the_index_can_be_rebuilt_from_its_sources():
+    from django.core.management import call_command
+
+    cluster = CollaborativeFactory().parent
+    record = published_record(cluster, title_en="Wound clinic run by community nurses")
+    s = setting()
+    proposal = draft(s, title="Wound dressing clinic")
+    from arloesi.core.models import SearchDocument
+
+    SearchDocument.objects.all().delete()
+    call_command("search_reindex")
+    kept = set(SearchDocument.objects.values_list("kind", "object_id"))
+    assert {("learning_record", record.pk), ("proposal", proposal.pk)} <= kept
