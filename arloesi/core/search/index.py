@@ -11,7 +11,8 @@ from arloesi.core.search import registry
 BATCH = 500
 
 
-def _row(kind: str, document: registry.Document) -> SearchDocument:
+def row(kind: str, document: registry.Document) -> SearchDocument:
+    """The index's row for ``document`` (not saved)."""
     return SearchDocument(
         kind=kind,
         object_id=document.object_id,
@@ -51,21 +52,21 @@ def reindex(kind: str, ids: list[int]) -> None:
     source = registry.source(kind)
     if source is None or not ids:
         return
-    rows = {d.object_id: _row(kind, d) for d in source.build(list(ids))}
+    rows = {d.object_id: row(kind, d) for d in source.build(list(ids))}
     existing = {
-        row.object_id: row
-        for row in SearchDocument.objects.filter(kind=kind, object_id__in=list(ids))
+        saved.object_id: saved
+        for saved in SearchDocument.objects.filter(kind=kind, object_id__in=list(ids))
     }
-    gone = [row.pk for object_id, row in existing.items() if object_id not in rows]
+    gone = [saved.pk for object_id, saved in existing.items() if object_id not in rows]
     if gone:
         SearchDocument.objects.filter(pk__in=gone).delete()
-    for object_id, row in rows.items():
+    for object_id, built in rows.items():
         before = existing.get(object_id)
         if before is None:
-            row.save(force_insert=True)
-        elif any(getattr(before, name) != getattr(row, name) for name in FIELDS):
-            row.pk = before.pk
-            row.save(force_update=True)
+            built.save(force_insert=True)
+        elif any(getattr(before, name) != getattr(built, name) for name in FIELDS):
+            built.pk = before.pk
+            built.save(force_update=True)
 
 
 @transaction.atomic
@@ -78,7 +79,7 @@ def reindex_all(kind: str | None = None) -> int:
         SearchDocument.objects.filter(kind=source.kind).delete()
         batch = []
         for document in source.build(None):
-            batch.append(_row(source.kind, document))
+            batch.append(row(source.kind, document))
             if len(batch) >= BATCH:
                 SearchDocument.objects.bulk_create(batch)
                 written += len(batch)

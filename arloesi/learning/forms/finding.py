@@ -21,14 +21,21 @@ OUTCOMES = [
     *[(value, label) for value, label in Outcome.choices],
 ]
 ANYWHERE = [("", _("Anywhere in Wales"))]
+ANYTHING = [("", _("Everything"))]
+ANY = [("", _("Any"))]
 
 
 class FindingForm(forms.Form):
     q = fields.text(_("Search for"), required=False, max_length=200)
-    kind = fields.choices(_("What to find"), KINDS, required=False)
-    priority = fields.choices(_("Priority area"), PriorityArea.choices, required=False)
-    innovation = fields.choices(_("Kind of innovation"), InnovationType.choices, required=False)
-    outcome = fields.choices(_("Outcome"), OUTCOMES, required=False)
+    # One value each (selects: a page of checkboxes cost more to draw than the search itself).
+    kind = fields.choice(_("What to find"), ANYTHING + KINDS, required=False, widget=forms.Select)
+    priority = fields.choice(
+        _("Priority area"), ANY + PriorityArea.choices, required=False, widget=forms.Select
+    )
+    innovation = fields.choice(
+        _("Kind of innovation"), ANY + InnovationType.choices, required=False, widget=forms.Select
+    )
+    outcome = fields.choice(_("Outcome"), ANY + OUTCOMES, required=False, widget=forms.Select)
     health_board = fields.choice(_("Health board"), required=False, widget=forms.Select)
     cluster = fields.choice(_("Cluster"), required=False, widget=forms.Select)
     date_from = fields.date(_("From"), required=False)

@@ -141,14 +141,16 @@ def places() -> tuple[list[Place], list[Place]]:
 def _filters(data: dict, boards: list[Place], clusters: list[Place]) -> search.Filters:
     paths = {str(p.pk): p.path for p in [*boards, *clusters]}
     within = tuple(paths[v] for v in (data.get("health_board"), data.get("cluster")) if v in paths)
+
+    def chosen(name: str) -> tuple[str, ...]:
+        value = data.get(name) or ()
+        return (value,) if isinstance(value, str) else tuple(value)
+
     return search.Filters(
-        kinds=tuple(data.get("kind") or ()),
-        tags={
-            "priority": tuple(data.get("priority") or ()),
-            "innovation": tuple(data.get("innovation") or ()),
-        },
+        kinds=chosen("kind"),
+        tags={"priority": chosen("priority"), "innovation": chosen("innovation")},
         within=within[-1:],
-        outcomes=tuple(data.get("outcome") or ()),
+        outcomes=chosen("outcome"),
         date_from=data.get("date_from"),
         date_to=data.get("date_to"),
     )

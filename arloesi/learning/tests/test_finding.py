@@ -187,3 +187,35 @@ def test_the_index_can_be_rebuilt_from_its_sources():
     call_command("search_reindex")
     kept = set(SearchDocument.objects.values_list("kind", "object_id"))
     assert {("learning_record", record.pk), ("proposal", proposal.pk)} <= kept
+
+
+def test_search_quality_on_the_labelled_corpus(capsys):
+    """200 documents, 20 queries (10 English, 10 Welsh): precision at 5 and recall at 10 on this
+    database. Both databases index the same terms; ADR 0008 records both figures, which must
+    stay within 0.05 of each other (``scripts/search_quality.py`` prints them side by side)."""
+    from django.db import connection
+
+    from arloesi.learning.tests.search_corpus import quality
+
+    labels = quality.load()
+    assert len(labels) >= 200
+    result = quality.measure(labels)
+    with capsys.disabled():
+        print(f"\n{connection.vendor}: P@5 {result['p_at_5']:.3f} R@10 {result['r_at_10']:.3f}")
+        for language, text, precision, recall in result["queries"]:
+            print(f"  {language} {text:45} P@5 {precision:.2f} R@10 {recall:.2f}")
+    assert result["p_at_5"] >= QUALITY_FLOOR[connection.vendor][0]
+    assert result["r_at_10"] >= QUALITY_FLOOR[connection.vendor][1]
+    assert abs(result["p_at_5"] - QUALITY_MEASURED[connection.vendor][0]) <= 0.05
+    assert abs(result["r_at_10"] - QUALITY_MEASURED[connection.vendor][1]) <= 0.05
+
+
+# The figures measured on each database (ADR 0008), and the floor they must not fall under.
+QUALITY_MEASURED = {"sqlite": (0.98, 0.98), "postgresql": (0.96, 0.98)}
+QUALITY_FLOOR = {"sqlite": (0.9, 0.9), "postgresql": (0.9, 0.9)}
+
+
+def test_the_two_databases_measured_within_a_twentieth_of_each_other():
+    sqlite, postgresql = QUALITY_MEASURED["sqlite"], QUALITY_MEASURED["postgresql"]
+    assert abs(sqlite[0] - postgresql[0]) <= 0.05
+    assert abs(sqlite[1] - postgresql[1]) <= 0.05
