@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import connection
-from django.db.models import Count, Q, QuerySet, Window
+from django.db.models import Q, QuerySet
+from django.db.models.expressions import RawSQL
 
 from arloesi.core.models import SearchDocument
 from arloesi.core.search import analysis, registry
@@ -30,8 +31,10 @@ class Filters:
     outcomes: tuple[str, ...] = ()
     date_from: date | None = None
     date_to: date | None = None
-    # Only what the all-Wales search lists (not proposals still being written).
+    # Only what the all-Wales search lists (not proposals still being written)...
     listed_only: bool = True
+    # ... but for these kinds, everything the reader may see.
+    unlisted_kinds: tuple[str, ...] = ()
     exclude: tuple[tuple[str, int], ...] = ()
 
 
@@ -84,24 +87,28 @@ class Hit:
 @dataclass
 class Results:
     hits: list[Hit]
-    total: int
+    # How many were found (None when the newest are listed without words to search for).
+    total: int | None
     searched: bool
     # For ``similar``: the document the results are like (None when the reader may not see it).
     like: SearchDocument | None = None
+    # Whether a page follows this one.
+    more: bool = False
 
 
 def _signed_in(user) -> bool:
     return getattr(user, "is_authenticated", False) and getattr(user, "is_active", False)
 
 
-def visible_q(user) -> Q:
+def visible_q(user, *, listed_only: bool = False) -> Q:
     """Deny by default: public documents, and each kind's documents its source lets the reader
     see (a subquery of ids, or all of them for everyone signed in)."""
     visible = Q(is_public=True)
     if not _signed_in(user):
         return visible
     for source in registry.sources():
-        ids = source.visible(user)
+        ask = source.visible_listed if listed_only and source.visible_listed else source.visible
+        ids = ask(user)
         if ids is None:
             visible |= Q(kind=source.kind)
         else:
@@ -110,9 +117,9 @@ def visible_q(user) -> Q:
 
 
 def filtered(filters: Filters, *, user) -> QuerySet[SearchDocument]:
-    rows = SearchDocument.objects.filter(visible_q(user))
+    rows = SearchDocument.objects.filter(visible_q(user, listed_only=filters.listed_only))
     if filters.listed_only:
-        rows = rows.filter(listed=True)
+        rows = rows.filter(Q(listed=True) | Q(kind__in=filters.unlisted_kinds))
     if filters.kinds:
         rows = rows.filter(kind__in=filters.kinds)
     for facet, values in filters.tags.items():
@@ -159,9 +166,9 @@ def _ranked(groups, rows: QuerySet, *, limit: int, offset: int, mode: str):
     """One query: the page of documents, best first, each with its ``score`` and the ``total``
     found. The terms are letters and digits only (analysis) and go in as a parameter; the inner
     query (filters and scope) is Django's own SQL with its parameters."""
-    inner, params = rows.values("id").query.sql_with_params()
     expression = _expression(groups, mode)
     if connection.vendor == "postgresql":
+        inner, params = rows.values("id").query.sql_with_params()
         ranked = (
             "SELECT d.id, ts_rank_cd(d.vector, q, 1) AS score, COUNT(*) OVER () AS total "  # noqa: S608
             "FROM core_searchdocument d, to_tsquery('simple', %s) q "
@@ -170,8 +177,11 @@ def _ranked(groups, rows: QuerySet, *, limit: int, offset: int, mode: str):
         )
     elif connection.vendor == "sqlite":
         # FTS5 computes bm25 only in the query that matches, so the window is taken outside
-        # it; the matches are found first and only they are tested against the filters and the
-        # reader's scope (the other way round, SQLite ran the match once per visible row).
+        # it. The matches are found first and only they are tested against the filters and the
+        # reader's scope (the filters' subquery reads the matches), not every document.
+        inner, params = (
+            rows.filter(pk__in=RawSQL("SELECT id FROM found", ())).values("id").query
+        ).sql_with_params()
         ranked = (
             "WITH found AS MATERIALIZED (SELECT rowid AS id, -bm25(core_search_fts) AS score "  # noqa: S608
             "FROM core_search_fts WHERE core_search_fts MATCH %s) "
@@ -191,7 +201,8 @@ def _ranked(groups, rows: QuerySet, *, limit: int, offset: int, mode: str):
 def _page(groups, rows, *, limit, offset, mode, language) -> Results:
     ranked = _ranked(groups, rows, limit=limit, offset=offset, mode=mode)
     total = ranked[0].total if ranked else 0
-    return Results([Hit(doc, float(doc.score), language) for doc in ranked], total, True)
+    hits = [Hit(doc, float(doc.score), language) for doc in ranked]
+    return Results(hits, total, True, more=offset + len(hits) < total)
 
 
 def search(
@@ -213,13 +224,12 @@ def search(
     rows = filtered(filters, user=user)
     groups = analysis.query_terms(text or "")
     if not groups:
-        page = list(
-            rows.annotate(total=Window(Count("id")))
-            .only(*SHOWN)
-            .order_by("-date", "-id")[offset : offset + limit]
-        )
-        total = page[0].total if page else 0
-        return Results([Hit(doc, 0.0, language) for doc in page], total, False)
+        # Newest first, read from the (listed, date) index and stopped after the page: no count
+        # of everything visible (that alone took longer than the rest of the page), only
+        # whether there is more.
+        page = list(rows.only(*SHOWN).order_by("-date", "-id")[offset : offset + limit + 1])
+        hits = [Hit(doc, 0.0, language) for doc in page[:limit]]
+        return Results(hits, None, False, more=len(page) > limit)
     found = _page(groups, rows, limit=limit, offset=offset, mode=mode, language=language)
     if mode == ALL and not found.total and offset == 0 and len(groups) > 1:
         # Nothing has every word: what has any of them, best first (one more query, only then).
@@ -266,4 +276,4 @@ def similar(
 
 
 # The terms of a document a "similar" search asks for.
-SIMILAR_TERMS = 10
+SIMILAR_TERMS = 6

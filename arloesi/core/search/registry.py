@@ -55,6 +55,9 @@ class Source:
     # A model whose audited writes change a document -> the indexed object's id for a row.
     models: dict[type[Model], Callable[[Model], int | None]] = field(default_factory=dict)
     order: int = 0
+    # The same as ``visible`` for the documents the all-Wales search lists, when that is simpler
+    # (decided proposals: everyone with a role in Wales); None: ask ``visible``.
+    visible_listed: Callable[[object], QuerySet | None] | None = None
 
 
 _sources: dict[str, Source] = {}
@@ -69,10 +72,13 @@ def register(
     address,
     models: dict | None = None,
     order: int = 0,
+    visible_listed=None,
 ) -> None:
     if kind in _sources:
         raise ValueError(f"A search source called {kind!r} is already registered")
-    _sources[kind] = Source(kind, label, build, visible, address, models or {}, order)
+    _sources[kind] = Source(
+        kind, label, build, visible, address, models or {}, order, visible_listed
+    )
 
 
 def sources() -> list[Source]:

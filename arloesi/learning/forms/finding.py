@@ -22,6 +22,7 @@ OUTCOMES = [
 ]
 ANYWHERE = [("", _("Anywhere in Wales"))]
 ANYTHING = [("", _("Everything"))]
+ALL_CLUSTERS = [("", _("Every cluster"))]
 ANY = [("", _("Any"))]
 
 
@@ -37,7 +38,12 @@ class FindingForm(forms.Form):
     )
     outcome = fields.choice(_("Outcome"), ANY + OUTCOMES, required=False, widget=forms.Select)
     health_board = fields.choice(_("Health board"), required=False, widget=forms.Select)
-    cluster = fields.choice(_("Cluster"), required=False, widget=forms.Select)
+    cluster = fields.choice(
+        _("Cluster"),
+        required=False,
+        widget=forms.Select,
+        hint=_("Choose a health board to list its clusters"),
+    )
     date_from = fields.date(_("From"), required=False)
     date_to = fields.date(_("To"), required=False)
 
@@ -46,7 +52,7 @@ class FindingForm(forms.Form):
         self.fields["health_board"].choices = ANYWHERE + [
             (str(p.pk), p.name) for p in health_boards
         ]
-        self.fields["cluster"].choices = ANYWHERE + [(str(p.pk), p.name) for p in clusters]
+        self.fields["cluster"].choices = ALL_CLUSTERS + [(str(p.pk), p.name) for p in clusters]
 
     def clean(self):
         data = super().clean()

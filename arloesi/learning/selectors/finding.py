@@ -21,7 +21,7 @@ from arloesi.organisations import selectors as organisations
 from arloesi.organisations.roles import Kind
 
 KIND = "learning_record"
-PER_PAGE = 20
+PER_PAGE = 10
 # Deeper than this nobody reads; the page count stays bounded for any input.
 MAX_PAGES = 50
 BODY = ("tried", "worked", "did_not_work", "why", "results", "costs_notes", "recommendations")
@@ -126,16 +126,24 @@ class FindingPage:
         return (self.page - 1) * PER_PAGE + len(self.results.hits)
 
 
-def _places() -> tuple[list[Place], list[Place]]:
-    """Health boards and clusters for the filters (two queries)."""
-    boards = organisations.units_of_kind(kind=Kind.HEALTH_BOARD)
-    clusters = organisations.units_of_kind(kind=Kind.CLUSTER, limit=1000)
-    as_places = lambda units: [Place(u.pk, u.name, u.path) for u in units]  # noqa: E731
-    return as_places(boards), as_places(clusters)
+def _places(board: str = "") -> tuple[list[Place], list[Place]]:
+    """Health boards for the filters, and the clusters of the chosen one (none until a board is
+    chosen: a list of every cluster in Wales is long to read and to draw). Plain values, one
+    query each."""
+    welsh = (get_language() or "en") == "cy"
+
+    def as_places(rows):
+        return [Place(pk, (cy or en) if welsh else en, path) for pk, en, cy, path in rows]
+
+    boards = as_places(organisations.unit_names(kind=Kind.HEALTH_BOARD))
+    chosen = next((p for p in boards if str(p.pk) == board), None)
+    if chosen is None:
+        return boards, []
+    return boards, as_places(organisations.unit_names(kind=Kind.CLUSTER, within=chosen.path))
 
 
-def places() -> tuple[list[Place], list[Place]]:
-    return _places()
+def places(board: str = "") -> tuple[list[Place], list[Place]]:
+    return _places(board)
 
 
 def _filters(data: dict, boards: list[Place], clusters: list[Place]) -> search.Filters:
@@ -161,7 +169,7 @@ def finding_page(
 ) -> FindingPage:
     """The results for the form's ``data`` (already checked), or what is like ``like``
     ("<kind>:<id>"), on ``page``; the filters' places (``places()``, if not given)."""
-    boards, clusters = places or _places()
+    boards, clusters = places or _places(str(data.get("health_board") or ""))
     filters = _filters(data, boards, clusters)
     page = max(1, min(page, MAX_PAGES))
     offset = (page - 1) * PER_PAGE
@@ -182,5 +190,8 @@ def finding_page(
             limit=PER_PAGE, offset=offset,
         )  # fmt: skip
         found = FindingPage(results, page, 0, boards, clusters)
-    found.pages = min(MAX_PAGES, -(-results.total // PER_PAGE))
+    if results.total is None:
+        found.pages = min(MAX_PAGES, page + 1 if results.more else page)
+    else:
+        found.pages = min(MAX_PAGES, -(-results.total // PER_PAGE))
     return found

@@ -12,7 +12,8 @@ def _page_number(value) -> int:
 
 
 def find(request):
-    health_boards, clusters = selectors.finding_places()
+    board = request.GET.get("health_board", "")[:12]
+    health_boards, clusters = selectors.finding_places(board)
     form = FindingForm(request.GET or None, health_boards=health_boards, clusters=clusters)
     valid = form.is_bound and form.is_valid()
     data = form.cleaned_data if valid else {}

@@ -69,8 +69,8 @@ from arloesi.proposals.selectors.writing.reading import (
 )
 from arloesi.proposals.selectors.writing.screening import proposal_screening
 from arloesi.proposals.selectors.writing.similar import (
-    similar_learning_for,
     similar_proposals_for,
+    similar_work_for,
 )
 
 __all__ = [
@@ -120,8 +120,8 @@ __all__ = [
     "review_summary_for",
     "reviewers_page_for",
     "section_object",
-    "similar_learning_for",
     "similar_proposals_for",
+    "similar_work_for",
     "sponsor_for_lead",
     "sponsor_of",
     "sponsors_page",

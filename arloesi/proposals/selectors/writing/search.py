@@ -4,9 +4,10 @@ only decided ones are listed on the all-Wales search. Who sees which is ``propos
 
 from django.urls import reverse
 
-from arloesi.core import search
+from arloesi.core import permissions, search
 from arloesi.core.search import analysis
 from arloesi.proposals.models import Proposal
+from arloesi.proposals.permissions import Perm
 from arloesi.proposals.selectors.visibility import proposal_list_for
 from arloesi.proposals.workflow import PUBLISHED
 
@@ -55,6 +56,14 @@ def proposal_ids_visible(user):
     return proposal_list_for(user=user).order_by().values("pk")
 
 
+def decided_proposal_ids_visible(user):
+    """Listed proposals are the decided ones: every one for those who may see decided proposals
+    anywhere in Wales, else those ``proposal_list_for`` gives."""
+    if permissions.can_anywhere(user, Perm.VIEW_DECIDED):
+        return None
+    return proposal_ids_visible(user)
+
+
 def proposal_address(object_id: int) -> str:
     return reverse("proposals:detail", kwargs={"proposal_id": object_id})
 
@@ -70,4 +79,5 @@ def register() -> None:
         address=proposal_address,
         models={Proposal: lambda proposal: proposal.pk},
         order=30,
+        visible_listed=decided_proposal_ids_visible,
     )
