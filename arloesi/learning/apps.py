@@ -11,10 +11,9 @@ class LearningConfig(AppConfig):
 
 
 def _register_finding() -> None:
-    """Finding learning: published learning records in the search index (core.search), and the
-    search page in everyone's navigation (signed out too: public records are for everyone)."""
-    from arloesi.core import navigation
+    """Finding learning: published learning records in the search index (core.search). The
+    search page has no header entry of its own: another entry pushes "Your account" under
+    "More" on a practitioner's header; it is reached from the learning pages."""
     from arloesi.learning.selectors import finding
 
     finding.register()
-    navigation.register(_("Find learning"), "learning:find", visible=lambda user: True, order=40)
