@@ -16,6 +16,7 @@ from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
 from arloesi.core.models import AuditEvent, VersionedModel
+from arloesi.core.search import index as search_index
 
 
 class ConcurrentEditError(Exception):
@@ -69,7 +70,7 @@ def record(
     changes: dict[str, list] | None = None,
     note: str = "",
 ) -> AuditEvent:
-    return AuditEvent.objects.create(
+    event = AuditEvent.objects.create(
         actor=actor if getattr(actor, "pk", None) else None,
         action=action,
         content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
@@ -78,6 +79,15 @@ def record(
         changes=changes or {},
         note=note,
     )
+    if action in _CHANGES_DATA:
+        # Whatever finding learning keeps of the object is rebuilt in the same transaction.
+        search_index.touched(obj)
+    return event
+
+
+_CHANGES_DATA = frozenset(
+    {AuditEvent.Action.CREATED, AuditEvent.Action.UPDATED, AuditEvent.Action.STATUS}
+)
 
 
 @transaction.atomic
@@ -140,7 +150,9 @@ def _saved_now(obj: models.Model) -> models.Model | None:
 def delete(obj: models.Model, *, actor, note: str = "") -> None:
     changes = {f.name: [_display(_field_value(obj, f)), None] for f in audited_fields(obj)}
     record(actor=actor, obj=obj, action=AuditEvent.Action.DELETED, changes=changes, note=note)
+    documents = search_index.affected(obj)
     obj.delete()
+    search_index.refresh(documents)
 
 
 # What a removed value reads as, in the database and (translated) on history pages.

@@ -113,3 +113,40 @@ class VersionedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class SearchDocument(models.Model):
+    """One thing finding learning can find (a learning record, a project, a proposal), as the
+    search index keeps it: its titles and summary in both languages for the results, its place in
+    Wales for scoping and filters, its facets, and its analysed ``terms`` (core.search.analysis),
+    which SQLite indexes in an FTS5 table and PostgreSQL in a tsvector column (core.search).
+    Written only by core.search from the owning app's registered source."""
+
+    kind = models.CharField(_("kind"), max_length=30)
+    object_id = models.PositiveBigIntegerField(_("object"))
+    # On the all-Wales search (published records, projects, decided proposals); a proposal still
+    # being written is kept for "similar work" only.
+    listed = models.BooleanField(_("listed"), default=True)
+    is_public = models.BooleanField(_("readable without signing in"), default=False)
+    # The place of the lead collaborative (or cluster) it belongs to.
+    unit_path = models.CharField(_("place in Wales"), max_length=255, blank=True)
+    title_en = models.CharField(_("title in English"), max_length=300, blank=True)
+    title_cy = models.CharField(_("title in Welsh"), max_length=300, blank=True)
+    summary_en = models.TextField(_("summary in English"), blank=True)
+    summary_cy = models.TextField(_("summary in Welsh"), blank=True)
+    status = models.CharField(_("status"), max_length=40, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=40, blank=True)
+    # Space-separated "facet:value" words, with a space at each end: " priority:access ".
+    tags = models.CharField(_("tags"), max_length=2000, blank=True)
+    date = models.DateField(_("date"), null=True, blank=True)
+    terms = models.TextField(_("terms"), blank=True)
+
+    class Meta:
+        verbose_name = _("search document")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id"], name="search_document_once")
+        ]
+        indexes = [models.Index(fields=["listed", "date"], name="search_listed_date")]
+
+    def __str__(self):
+        return f"{self.kind} {self.object_id}"

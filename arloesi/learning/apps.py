@@ -10,6 +10,7 @@ class LearningConfig(AppConfig):
         from arloesi.learning import permissions  # noqa: F401  (adds the learning grants)
 
         _register_records()
+        _register_finding()
         _register_scaling()
 
 
@@ -56,3 +57,12 @@ def _register_scaling() -> None:
         lambda project: reverse("learning:project_scale_ups", kwargs={"project_id": project.pk}),
     )
     attention.register(scaling_attention_for)
+
+
+def _register_finding() -> None:
+    """Finding learning: published learning records in the search index (core.search). The
+    search page has no header entry of its own: another entry pushes "Your account" under
+    "More" on a practitioner's header; it is reached from the learning pages."""
+    from arloesi.learning.selectors import finding
+
+    finding.register()

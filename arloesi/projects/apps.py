@@ -26,6 +26,7 @@ class ProjectsConfig(AppConfig):
             order=58,
         )
         _register_monitoring()
+        _register_search()
 
 
 def _register_monitoring() -> None:
@@ -36,3 +37,10 @@ def _register_monitoring() -> None:
     from arloesi.projects.selectors import monitoring_attention_for
 
     attention.register(monitoring_attention_for)
+
+
+def _register_search() -> None:
+    """Finding learning (core.search) keeps every project, for those who may see it."""
+    from arloesi.projects.selectors import search
+
+    search.register()

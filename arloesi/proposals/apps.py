@@ -12,6 +12,7 @@ class ProposalsConfig(AppConfig):
         _register_review()
         _register_authoring()
         _register_diagrams()
+        _register_search()
 
 
 def _register_review() -> None:
@@ -61,3 +62,10 @@ def _register_diagrams() -> None:
     from arloesi.proposals.selectors.diagrams import ProposalDiagrams
 
     owners.register(ProposalDiagrams())
+
+
+def _register_search() -> None:
+    """Finding learning (core.search) keeps every proposal; decided ones are listed Wales-wide."""
+    from arloesi.proposals.selectors.writing import search
+
+    search.register()

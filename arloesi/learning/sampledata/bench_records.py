@@ -26,6 +26,7 @@ from arloesi.learning.models import (
     RecordTag,
     Resource,
 )
+from arloesi.learning.sampledata.bench_finding import TOPICS
 from arloesi.learning.vocabulary import (
     AdoptionKind,
     InnovationType,
@@ -83,19 +84,23 @@ def _record(project, status, rng, today, *, lead, number) -> dict:
     published = status in (RecordStatus.PUBLISHED, RecordStatus.WITHDRAWN)
     bilingual = published and rng.random() < 0.6
     title = f"{project.title} – learning {number}"
+    # One of a few dozen topics, so that searching finds some records and not others.
+    topic_en, topic_cy, tried, _priority = TOPICS[rng.randrange(len(TOPICS))]
     return {
         "project_id": project.pk,
         "cluster_id": project.lead_collaborative.parent_id,
         "status": status,
         "title_en": title[:200],
         "title_cy": f"Dysgu {number}: {project.title}"[:200] if bilingual else "",
-        "summary_en": "What the cluster tried, what worked and what it would do again.",
-        "summary_cy": "Beth roddodd y clwstwr ar brawf, beth weithiodd a beth fyddai’n ei "
-        "wneud eto."
+        "summary_en": f"{topic_en}: what the cluster tried, what worked and what it would do "
+        "again.",
+        "summary_cy": f"{topic_cy}: beth roddodd y clwstwr ar brawf, beth weithiodd a beth "
+        "fyddai’n ei wneud eto."
         if bilingual
         else "",
         "language": "en",
         **TEXTS,
+        "tried": tried,
         "costs": Decimal(rng.randrange(2_000, 60_000)),
         "created_at": _at(created, rng),
         "created_by_id": lead,

@@ -14,6 +14,10 @@ from arloesi.learning.selectors.adoption import (
     record_for_adoption,
     spread_of,
 )
+
+# --- Finding learning
+from arloesi.learning.selectors.finding import finding_page
+from arloesi.learning.selectors.finding import places as finding_places
 from arloesi.learning.selectors.record_pages import (
     RecordHistoryPage,
     RecordPage,
@@ -121,6 +125,9 @@ __all__ = [
     "tags_of",
     "records_attention_for",
     "waiting_page",
+    # Finding learning
+    "finding_page",
+    "finding_places",
     # Scale-up
     "Known",
     "ListPage",

@@ -3,13 +3,14 @@ the app names its URLs in its own module; this one joins them."""
 
 from arloesi.learning.tests import (
     access_adoption,
+    access_finding,
     access_records,
     access_resources,
     access_scaling,
 )
 
 # --- Learning records, adoption and resources -------------------------------------------------
-PARTS = (access_records, access_adoption, access_resources, access_scaling)
+PARTS = (access_records, access_adoption, access_resources, access_scaling, access_finding)
 
 
 def populate(world) -> None:

@@ -33,6 +33,7 @@ from arloesi.organisations.selectors.reach import (
     people_holding,
     person_by_email,
     planning_group_of,
+    unit_names,
     unit_of_kind,
     units_for,
     units_of_kind,
@@ -77,6 +78,7 @@ __all__ = [
     "unit_people",
     "unit_search",
     "units_for",
+    "unit_names",
     "units_of_kind",
     "units_within",
 ]

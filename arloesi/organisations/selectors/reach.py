@@ -88,6 +88,16 @@ def units_of_kind(
     )
 
 
+def unit_names(*, kind: str, within: str = "/") -> list[tuple[int, str, str, str]]:
+    """(id, English name, Welsh name, path) of every unit of one kind under ``within``, by
+    English name: for a filter's options (one query of plain values)."""
+    return list(
+        OrganisationUnit.objects.filter(kind=kind, path__startswith=within)
+        .order_by("name_en", "id")
+        .values_list("pk", "name_en", "name_cy", "path")
+    )
+
+
 def unit_of_kind(*, unit_id: int, kinds: tuple[str, ...]) -> OrganisationUnit | None:
     return OrganisationUnit.objects.filter(pk=unit_id, kind__in=kinds).first()
 

@@ -68,7 +68,10 @@ from arloesi.proposals.selectors.writing.reading import (
     proposal_for_history,
 )
 from arloesi.proposals.selectors.writing.screening import proposal_screening
-from arloesi.proposals.selectors.writing.similar import similar_proposals_for
+from arloesi.proposals.selectors.writing.similar import (
+    similar_proposals_for,
+    similar_work_for,
+)
 
 __all__ = [
     "ProposalAccess",
@@ -118,6 +121,7 @@ __all__ = [
     "reviewers_page_for",
     "section_object",
     "similar_proposals_for",
+    "similar_work_for",
     "sponsor_for_lead",
     "sponsor_of",
     "sponsors_page",

@@ -43,6 +43,8 @@ def test_the_demo_shows_proposals_in_every_state_and_loading_again_adds_nothing(
         [
             Status.DRAFT,
             Status.DRAFT,
+            # Taff Ely's adaptation of the Rhondda learning record (the learning demo).
+            Status.DRAFT,
             Status.UNDER_REVIEW,
             Status.APPROVED,
             Status.APPROVED_WITH_CONDITIONS,

@@ -33,10 +33,8 @@ def proposal_detail(request, proposal_id: int):
 def proposal_similar(request, proposal_id: int):
     """Similar work elsewhere in Wales: a fragment for htmx, a page without JavaScript."""
     proposal = selectors.proposal_get_for_user(user=request.user, proposal_id=proposal_id)
-    context = {
-        "proposal": proposal,
-        "similar": selectors.similar_proposals_for(user=request.user, proposal=proposal),
-    }
+    similar, learning = selectors.similar_work_for(user=request.user, proposal=proposal)
+    context = {"proposal": proposal, "similar": similar, "learning": learning}
     if request.headers.get("HX-Request"):
         return render(request, "proposals/_similar.html", context)
     return render(request, "proposals/writing/similar.html", context)
