@@ -57,7 +57,18 @@ def spread_of(record: LearningRecord) -> list[Spread]:
     queries)."""
     adoptions = list(
         Adoption.objects.filter(record=record)
-        .select_related("cluster__parent", "proposal")
+        .select_related("cluster", "proposal")
+        # A proposal's long texts are not shown here.
+        .only(
+            "kind",
+            "changes",
+            "created_at",
+            "record_id",
+            "cluster__name_en",
+            "cluster__name_cy",
+            "proposal__title",
+            "proposal__status",
+        )
         .order_by("created_at", "pk")
     )
     started = projects.projects_for_proposals(proposal_ids=[a.proposal_id for a in adoptions])

@@ -25,17 +25,16 @@ class ProjectChart:
         return self.chart.has_data
 
 
-def project_charts(*, project, up_to: date) -> list[ProjectChart]:
+def project_charts(*, project, up_to: date, measure_ids=None) -> list[ProjectChart]:
     """The project's measures (outcome, process, balancing, then by name), each charted with
-    its data up to ``up_to``."""
+    its data up to ``up_to``; only those of ``measure_ids`` when given."""
     diagram = diagrams.diagram_of(kind=OwnerKind.PROJECT, owner_id=project.pk)
     if diagram is None:
         return []
-    measures = list(
-        Measure.objects.filter(node__diagram=diagram)
-        .select_related("node")
-        .order_by("kind", "name", "pk")
-    )
+    chosen = Measure.objects.filter(node__diagram=diagram)
+    if measure_ids is not None:
+        chosen = chosen.filter(pk__in=list(measure_ids))
+    measures = list(chosen.select_related("node").order_by("kind", "name", "pk"))
     if not measures:
         return []
     points = defaultdict(list)
@@ -74,8 +73,4 @@ def charts_of(*, project, measure_ids, up_to: date) -> list[ProjectChart]:
     wanted = set(measure_ids)
     if not wanted:
         return []
-    return [
-        chart
-        for chart in project_charts(project=project, up_to=up_to)
-        if chart.measure.pk in wanted
-    ]
+    return project_charts(project=project, up_to=up_to, measure_ids=wanted)
