@@ -15,7 +15,8 @@ pytestmark = pytest.mark.django_db
 def test_the_rhondda_project_shows_a_shift_after_its_pdsa_cycles(settings):
     settings.DEMO_MODE = True
     call_command("load_demo")
-    outcome = Measure.objects.get(name=demo.OUTCOME)
+    # The project's own (the learning demo's adoption copies its measures onto a proposal).
+    outcome = Measure.objects.get(name=demo.OUTCOME, node__diagram__owner_kind="project")
     lead = next(
         m.person
         for m in ProjectTeamMember.objects.filter(is_lead=True).select_related("person")
@@ -25,7 +26,7 @@ def test_the_rhondda_project_shows_a_shift_after_its_pdsa_cycles(settings):
     words = " ".join(page.chart.sentences)
     assert "points in a row above the mean" in words and "improvement" in words
     assert any(note.kind == "pdsa" for note in page.chart.notes)
-    process = Measure.objects.get(name=demo.PROCESS)
+    process = Measure.objects.get(name=demo.PROCESS, node__diagram__owner_kind="project")
     assert process.chart_type == "p" and process.rule_set == "anhoej"
     assert demo.load_demo().notes[0].startswith("Demo measures: already there")
     assert Measure.objects.filter(name=demo.OUTCOME).count() == 1
