@@ -29,4 +29,6 @@ def test_the_rhondda_project_shows_a_shift_after_its_pdsa_cycles(settings):
     process = Measure.objects.get(name=demo.PROCESS, node__diagram__owner_kind="project")
     assert process.chart_type == "p" and process.rule_set == "anhoej"
     assert demo.load_demo().notes[0].startswith("Demo measures: already there")
-    assert Measure.objects.filter(name=demo.OUTCOME).count() == 1
+    assert (
+        Measure.objects.filter(name=demo.OUTCOME, node__diagram__owner_kind="project").count() == 1
+    )
