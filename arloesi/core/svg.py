@@ -67,9 +67,16 @@ def element(tag: str, attributes: Mapping[str, Value] | None = None, *children: 
         raise ValueError(f"<{tag}> is not a drawing element")
     attributes = dict(attributes or {})
     for name in attributes:
-        if not _ATTRIBUTE_NAME.match(name) or _FORBIDDEN_ATTRIBUTES.match(name):
-            raise ValueError(f"{name!r} is not allowed on a drawing")
+        if name not in _ALLOWED_NAMES:
+            if not _ATTRIBUTE_NAME.match(name) or _FORBIDDEN_ATTRIBUTES.match(name):
+                raise ValueError(f"{name!r} is not allowed on a drawing")
+            _ALLOWED_NAMES.add(name)
     return Element(tag, attributes, list(children))
+
+
+# Attribute names already checked: a chart of hundreds of points uses a dozen names, thousands of
+# times.
+_ALLOWED_NAMES: set[str] = set()
 
 
 def escape(text: str) -> str:
@@ -114,8 +121,13 @@ def _write(node: Child, out: list[str]) -> None:
         return
     out.append(f"<{node.tag}")
     for name, value in node.attributes.items():
-        text = number(value) if isinstance(value, float) else str(value)
-        out.append(f' {name}="{escape(text)}"')
+        if isinstance(value, float):
+            text = number(value)  # digits, a point and a sign: nothing to escape
+        elif isinstance(value, int):
+            text = str(value)
+        else:
+            text = escape(str(value))
+        out.append(f' {name}="{text}"')
     if not node.children:
         out.append("/>")
         return
