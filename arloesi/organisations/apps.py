@@ -30,6 +30,7 @@ class OrganisationsConfig(AppConfig):
             visible=lambda user: permissions.can_anywhere(user, Perm.VIEW_SIGN_IN_ACTIVITY),
             order=210,
         )
-        navigation.register(_("Your account"), "account", visible=lambda user: True, order=300)
+        # "Your account" is the person's name in the header's account area, beside "Sign out",
+        # not an entry of the navigation, which has no room to spare.
         attention.register(selectors.attention_for)
         user_logged_in.connect(start_idle_clock, dispatch_uid="arloesi-idle-clock")

@@ -52,7 +52,7 @@ def test_a_signed_in_person_sees_their_account_and_a_missing_page(page, live_ser
     sign_in(page, live_server, "practitioner@arloesi.example")
 
     # When they open their account page
-    page.locator(".nhsuk-header__navigation").get_by_role("link", name="Your account").click()
+    page.locator(".nhsuk-header__account a[href='/en/account/']").click()
 
     # Then it shows who they are and the language they use
     expect(heading(page)).to_have_text("Your account")

@@ -70,7 +70,7 @@ def test_a_practitioner_switches_to_welsh_and_it_is_remembered(page, new_page, l
     assert_accessible(page)
 
     # And their account page records Welsh as their language
-    page.locator(".nhsuk-header__navigation a[href='/cy/account/']").click()
+    page.locator(".nhsuk-header__account a[href='/cy/account/']").click()
     expect_welsh(page)
     expect(page.locator("input[name=preferred_language][value=cy]")).to_be_checked()
     assert_accessible(page)

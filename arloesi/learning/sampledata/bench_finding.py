@@ -89,8 +89,13 @@ def _similar(context: BenchContext) -> str:
 
 
 bench.register_page("find learning", url=_find(), user=_practitioner)
+# A search shows one page of results at every scale (only the number found grows).
+ONE_PAGE = "one page of ten results at every scale; only the number found grows"
 bench.register_page(
-    "find learning: pharmacy checks", url=_find(q="pharmacy+checks"), user=_practitioner
+    "find learning: pharmacy checks",
+    url=_find(q="pharmacy+checks"),
+    user=_practitioner,
+    does_not_grow=ONE_PAGE,
 )
 bench.register_page(
     "find learning: Welsh words",
