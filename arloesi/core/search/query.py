@@ -275,5 +275,50 @@ def similar(
     return found
 
 
+# --- One kind's own lists, narrowed by words ------------------------------------------------
+
+
+@dataclass
+class Ranked:
+    """A page of one kind's object ids, best match first, and how many match in all."""
+
+    ids: list[int]
+    total: int
+
+
+def ranked(kind: str, text: str, among: QuerySet, *, limit: int, offset: int = 0) -> Ranked | None:
+    """The page of the ids in ``among`` (a queryset of one kind's ids: its app's own list, with
+    the reader's scope and the page's filters) whose documents have any of ``text``'s words,
+    best first — one query; None when ``text`` has no words to search for. The app's list
+    decides who sees what; the index only narrows and ranks it."""
+    groups = analysis.query_terms(text or "")
+    if not groups:
+        return None
+    rows = SearchDocument.objects.filter(kind=kind, object_id__in=among)
+    found = _ranked(groups, rows, limit=limit, offset=offset, mode=ANY)
+    return Ranked([doc.object_id for doc in found], found[0].total if found else 0)
+
+
+def matching(kind: str, text: str) -> RawSQL | None:
+    """A subquery of the ids of ``kind`` whose documents have every word of ``text`` (each in
+    either language's reading), for ``filter(pk__in=…)`` on the app's own list; None when
+    ``text`` has no words to search for."""
+    groups = analysis.query_terms(text or "")
+    if not groups:
+        return None
+    expression = _expression(groups, ALL)
+    if connection.vendor == "postgresql":
+        sql = (
+            "SELECT object_id FROM core_searchdocument "
+            "WHERE kind = %s AND vector @@ to_tsquery('simple', %s)"
+        )
+    else:
+        sql = (
+            "SELECT object_id FROM core_searchdocument WHERE kind = %s AND id IN "
+            "(SELECT rowid FROM core_search_fts WHERE core_search_fts MATCH %s)"
+        )
+    return RawSQL(sql, (kind, expression))  # noqa: S611 (the terms are letters and digits, a parameter)
+
+
 # The terms of a document a "similar" search asks for.
 SIMILAR_TERMS = 6
