@@ -13,7 +13,7 @@ from arloesi.proposals.selectors.writing.listing import (
 )
 from arloesi.proposals.workflow import InnovationType, Status
 
-DATES_OF = [(SUBMITTED, _("Submitted")), (DECIDED, _("Decided"))]
+DATES_OF = [(SUBMITTED, _("Date submitted")), (DECIDED, _("Date decided"))]
 
 
 class ProposalListForm(forms.Form):
@@ -46,7 +46,7 @@ class ProposalListForm(forms.Form):
         required=False,
         widget=forms.Select,
     )
-    dates_of = fields.choice(_("Dates"), DATES_OF, required=False, widget=forms.Select)
+    dates_of = fields.choice(_("Which date"), DATES_OF, required=False, widget=forms.Select)
     date_from = fields.date(_("From"), required=False)
     date_to = fields.date(_("To"), required=False)
 
