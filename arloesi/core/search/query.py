@@ -290,13 +290,39 @@ def ranked(kind: str, text: str, among: QuerySet, *, limit: int, offset: int = 0
     """The page of the ids in ``among`` (a queryset of one kind's ids: its app's own list, with
     the reader's scope and the page's filters) whose documents have any of ``text``'s words,
     best first — one query; None when ``text`` has no words to search for. The app's list
-    decides who sees what; the index only narrows and ranks it."""
+    decides who sees what; the index only narrows and ranks it.
+
+    The list's ids and the matches are each found once and then joined (on SQLite both are
+    materialised: testing the matches against the list's own query one by one re-ran its
+    subqueries for every match, a second and more at scale 1)."""
     groups = analysis.query_terms(text or "")
     if not groups:
         return None
-    rows = SearchDocument.objects.filter(kind=kind, object_id__in=among)
-    found = _ranked(groups, rows, limit=limit, offset=offset, mode=ANY)
-    return Ranked([doc.object_id for doc in found], found[0].total if found else 0)
+    expression = _expression(groups, ANY)
+    inner, params = among.query.sql_with_params()
+    if connection.vendor == "postgresql":
+        sql = (
+            "SELECT d.object_id, ts_rank_cd(d.vector, q, 1) AS score, COUNT(*) OVER () "  # noqa: S608
+            "FROM core_searchdocument d, to_tsquery('simple', %s) q "
+            f"WHERE d.kind = %s AND d.vector @@ q AND d.object_id IN ({inner}) "
+            "ORDER BY score DESC, d.object_id LIMIT %s OFFSET %s"
+        )
+        arguments = [expression, kind, *params, limit, offset]
+    else:
+        sql = (
+            "WITH found AS MATERIALIZED (SELECT rowid AS id, -bm25(core_search_fts) AS score "  # noqa: S608
+            "FROM core_search_fts WHERE core_search_fts MATCH %s), "
+            f"allowed AS MATERIALIZED ({inner}) "
+            "SELECT d.object_id, found.score, COUNT(*) OVER () FROM found "
+            "JOIN core_searchdocument d ON d.id = found.id "
+            "WHERE d.kind = %s AND d.object_id IN (SELECT * FROM allowed) "
+            "ORDER BY found.score DESC, d.object_id LIMIT %s OFFSET %s"
+        )
+        arguments = [expression, *params, kind, limit, offset]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, arguments)
+        rows = cursor.fetchall()
+    return Ranked([row[0] for row in rows], rows[0][2] if rows else 0)
 
 
 def matching(kind: str, text: str) -> RawSQL | None:
