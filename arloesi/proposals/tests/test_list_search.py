@@ -4,6 +4,8 @@ board, cluster, local priority, kind of innovation and dates — within what the
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -16,7 +18,6 @@ from arloesi.organisations.tests.factories import (
 )
 from arloesi.proposals import selectors
 from arloesi.proposals.forms.listing import ProposalListForm
-from arloesi.proposals.models import Proposal
 from arloesi.proposals.tests.factories import draft, setting, under_review
 
 pytestmark = pytest.mark.django_db
@@ -69,7 +70,7 @@ def test_the_filters_combine():
     s = setting()
     elsewhere = setting(CollaborativeFactory(parent=ClusterFactory(parent=s.planning_group)))
     officer = person_with_role(Role.HEALTH_BOARD_OFFICER, health_board())
-    reviewed = under_review(s, title="Eye checks at the flu clinic")
+    under_review(s, title="Eye checks at the flu clinic")
     under_review(elsewhere, title="Eye checks for technology", innovation_type="technology")
     draft(s, title="Eye checks still a draft", innovation_type="service")
     board = str(health_board().pk)
@@ -92,7 +93,6 @@ def test_the_filters_combine():
     tomorrow = (today + datetime.timedelta(days=1)).isoformat()
     assert _titles(officer, date_from=tomorrow) == []
     assert _titles(officer, dates_of="decided", date_to=today.isoformat()) == []
-    assert reviewed.pk in Proposal.objects.values_list("pk", flat=True)
 
 
 def test_a_cluster_of_another_board_or_an_unknown_value_is_left_out():
@@ -151,14 +151,11 @@ def test_a_bad_date_is_shown_as_an_error(client):
     assert "Enter a real date" in html
 
 
-def test_the_number_of_queries_does_not_grow_with_the_matches(client, django_assert_num_queries):
+def test_the_number_of_queries_does_not_grow_with_the_matches(client):
     s = setting()
     client.force_login(s.author)
     draft(s, title="Eye checks one")
     client.get(LIST, {"q": "eye"})  # warm (session, caches)
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     with CaptureQueriesContext(connection) as few:
         client.get(LIST, {"q": "eye", "status": "draft"})
     for number in range(5):
