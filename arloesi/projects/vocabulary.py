@@ -39,3 +39,14 @@ class CycleState(models.TextChoices):
     OVERDUE = "overdue", _("Overdue")
     # A cylch is masculine in Welsh ("wedi’i gwblhau"), unlike a proposal's stages.
     COMPLETED = "completed", pgettext_lazy("PDSA cycle", "Completed")
+
+
+class InnovationType(models.TextChoices):
+    """The kinds of health innovation in the WHO's 2016 definition."""
+
+    POLICY = "policy", _("Policy")
+    SYSTEM = "system", _("System")
+    PRODUCT = "product", _("Product")
+    TECHNOLOGY = "technology", _("Technology")
+    SERVICE = "service", _("Service")
+    DELIVERY_METHOD = "delivery_method", _("Delivery method")

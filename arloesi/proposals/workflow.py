@@ -29,6 +29,7 @@ from django.utils.translation import gettext_lazy as _
 
 from arloesi.core import nhs_number
 from arloesi.core.workflow import Transition, Workflow
+from arloesi.projects.vocabulary import InnovationType as InnovationType  # the schedule's too
 from arloesi.proposals import scoring
 
 DECIDE = "proposals.decide"
@@ -89,17 +90,6 @@ PROPOSAL_WORKFLOW = Workflow(
         *(Transition(status, Status.WITHDRAWN) for status in _BEFORE_DECISION),
     ],
 )
-
-
-class InnovationType(TextChoices):
-    """The kinds of health innovation in the WHO's 2016 definition."""
-
-    POLICY = "policy", _("Policy")
-    SYSTEM = "system", _("System")
-    PRODUCT = "product", _("Product")
-    TECHNOLOGY = "technology", _("Technology")
-    SERVICE = "service", _("Service")
-    DELIVERY_METHOD = "delivery_method", _("Delivery method")
 
 
 class Novelty(TextChoices):

@@ -275,5 +275,76 @@ def similar(
     return found
 
 
+# --- One kind's own lists, narrowed by words ------------------------------------------------
+
+
+@dataclass
+class Ranked:
+    """A page of one kind's object ids, best match first, and how many match in all."""
+
+    ids: list[int]
+    total: int
+
+
+def ranked(kind: str, text: str, among: QuerySet, *, limit: int, offset: int = 0) -> Ranked | None:
+    """The page of the ids in ``among`` (a queryset of one kind's ids: its app's own list, with
+    the reader's scope and the page's filters) whose documents have any of ``text``'s words,
+    best first — one query; None when ``text`` has no words to search for. The app's list
+    decides who sees what; the index only narrows and ranks it.
+
+    The list's ids and the matches are each found once and then joined (on SQLite both are
+    materialised: testing the matches against the list's own query one by one re-ran its
+    subqueries for every match, a second and more at scale 1)."""
+    groups = analysis.query_terms(text or "")
+    if not groups:
+        return None
+    expression = _expression(groups, ANY)
+    inner, params = among.query.sql_with_params()
+    if connection.vendor == "postgresql":
+        sql = (
+            "SELECT d.object_id, ts_rank_cd(d.vector, q, 1) AS score, COUNT(*) OVER () "  # noqa: S608
+            "FROM core_searchdocument d, to_tsquery('simple', %s) q "
+            f"WHERE d.kind = %s AND d.vector @@ q AND d.object_id IN ({inner}) "
+            "ORDER BY score DESC, d.object_id LIMIT %s OFFSET %s"
+        )
+        arguments = [expression, kind, *params, limit, offset]
+    else:
+        sql = (
+            "WITH found AS MATERIALIZED (SELECT rowid AS id, -bm25(core_search_fts) AS score "  # noqa: S608
+            "FROM core_search_fts WHERE core_search_fts MATCH %s), "
+            f"allowed AS MATERIALIZED ({inner}) "
+            "SELECT d.object_id, found.score, COUNT(*) OVER () FROM found "
+            "JOIN core_searchdocument d ON d.id = found.id "
+            "WHERE d.kind = %s AND d.object_id IN (SELECT * FROM allowed) "
+            "ORDER BY found.score DESC, d.object_id LIMIT %s OFFSET %s"
+        )
+        arguments = [expression, *params, kind, limit, offset]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, arguments)
+        rows = cursor.fetchall()
+    return Ranked([row[0] for row in rows], rows[0][2] if rows else 0)
+
+
+def matching(kind: str, text: str) -> RawSQL | None:
+    """A subquery of the ids of ``kind`` whose documents have every word of ``text`` (each in
+    either language's reading), for ``filter(pk__in=…)`` on the app's own list; None when
+    ``text`` has no words to search for."""
+    groups = analysis.query_terms(text or "")
+    if not groups:
+        return None
+    expression = _expression(groups, ALL)
+    if connection.vendor == "postgresql":
+        sql = (
+            "SELECT object_id FROM core_searchdocument "
+            "WHERE kind = %s AND vector @@ to_tsquery('simple', %s)"
+        )
+    else:
+        sql = (
+            "SELECT object_id FROM core_searchdocument WHERE kind = %s AND id IN "
+            "(SELECT rowid FROM core_search_fts WHERE core_search_fts MATCH %s)"
+        )
+    return RawSQL(sql, (kind, expression))  # noqa: S611 (the terms are letters and digits, a parameter)
+
+
 # The terms of a document a "similar" search asks for.
 SIMILAR_TERMS = 6

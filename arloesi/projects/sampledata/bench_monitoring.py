@@ -68,6 +68,17 @@ for _where, _unit, _user in VIEWERS:
         user=_user,
         does_not_grow="figures: numbers that grow, not rows",
     )
+# The same search as the proposals list's, among the schedule's own filters.
+bench.register_page(
+    "schedule (health board): words",
+    url=_at("projects:schedule", largest_health_board, "?q=people"),
+    user=_officer,
+)
+bench.register_page(
+    "schedule (Wales): words and filters",
+    url=_at("projects:schedule", _wales, "?q=checks&innovation=service&starts_from=2020-01-01"),
+    user=_national,
+)
 bench.register_page(
     "PDSA cycles (health board)",
     url=_at("projects:cycle_list", largest_health_board),

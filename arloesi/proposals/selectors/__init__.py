@@ -52,13 +52,18 @@ from arloesi.proposals.selectors.writing.drafting import (
     priorities_page,
     problem_items,
     proposal_for_authors,
-    proposal_list_page,
     section_object,
     sponsor_for_lead,
     sponsor_of,
     sponsors_page,
     submit_page,
     task_list_page,
+)
+from arloesi.proposals.selectors.writing.listing import (
+    ListFilters,
+    ListOptions,
+    proposal_list_options,
+    proposal_list_page,
 )
 from arloesi.proposals.selectors.writing.reading import (
     detail_page,
@@ -74,6 +79,8 @@ from arloesi.proposals.selectors.writing.similar import (
 )
 
 __all__ = [
+    "ListFilters",
+    "ListOptions",
     "ProposalAccess",
     "assignment_list_for",
     "attachment_get_for_user",
@@ -111,6 +118,7 @@ __all__ = [
     "proposal_for_history",
     "proposal_get_for_user",
     "proposal_list_for",
+    "proposal_list_options",
     "proposal_list_page",
     "proposal_screening",
     "queue_for",

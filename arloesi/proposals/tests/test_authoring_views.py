@@ -765,7 +765,7 @@ def test_a_page_out_of_date_is_refused_with_a_clear_message(client):
 
 
 def test_the_list_pages_through_many_proposals(client, monkeypatch):
-    monkeypatch.setattr("arloesi.proposals.selectors.writing.drafting.PAGE_SIZE", 3)
+    monkeypatch.setattr("arloesi.proposals.selectors.writing.listing.PAGE_SIZE", 3)
     s = setting()
     for number in range(4):
         draft(s, title=f"Idea {number}")

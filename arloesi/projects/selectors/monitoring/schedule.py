@@ -26,7 +26,7 @@ from arloesi.projects.selectors.monitoring.scope import (
     projects_under,
     stale_before,
 )
-from arloesi.projects.vocabulary import Rag, Stage
+from arloesi.projects.vocabulary import InnovationType, Rag, Stage
 
 PAGE_SIZE = 50
 ROW_FIELDS = (
@@ -147,6 +147,7 @@ class Options:
     priorities: list[tuple[int, str]]
     collaboratives: list[tuple[int, str]]
     overdue: list[tuple[str, str]]
+    innovations: list = field(default_factory=lambda: InnovationType.choices)
 
 
 def _options(projects: QuerySet[Project]) -> Options:

@@ -7,26 +7,32 @@ collaborative's id against the units computed once (``organisations.selectors.un
 not by a join on paths, which SQLite cannot answer from an index.
 """
 
+import datetime
 from dataclasses import dataclass
 from datetime import date, timedelta
 from urllib.parse import urlencode
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
-from arloesi.core import permissions
+from arloesi.core import permissions, search
 from arloesi.organisations import selectors as organisations
 from arloesi.organisations.roles import Kind
 from arloesi.projects.models import Milestone, PdsaCycle, Project
 from arloesi.projects.permissions import Perm
 from arloesi.projects.selectors.access import stale_before
-from arloesi.projects.vocabulary import Rag, Stage
+from arloesi.projects.selectors.search import KIND
+from arloesi.projects.vocabulary import InnovationType, Rag, Stage
 
 MONITORED_KINDS = (Kind.WALES, Kind.HEALTH_BOARD, Kind.PLANNING_GROUP, Kind.CLUSTER)
 # Days ahead a milestone counts as due soon.
 DUE_SOON_DAYS = 30
 NO_RAG = "none"
 OVERDUE_CHOICES = ("milestones", "cycles", "either")
+# Words beyond this many characters are not read.
+MAX_WORDS_LENGTH = 200
+DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y")
 
 
 def unit_for_monitoring(*, user, unit_id: int):
@@ -68,6 +74,18 @@ def _whole_number(value) -> int | None:
     return number if 0 < number < 2**62 else None
 
 
+def _day(value) -> date | None:
+    """A date typed as the date fields accept it (ISO, or day/month/year), else None."""
+    text = str(value or "").strip()[:10]
+    for pattern in DATE_FORMATS:
+        try:
+            day = datetime.datetime.strptime(text, pattern).date()  # noqa: DTZ007 (a day)
+        except ValueError:
+            continue
+        return day if 1900 <= day.year <= 2200 else None
+    return None
+
+
 @dataclass(frozen=True)
 class Filters:
     """The schedule's filters, from the query string (anything unknown is left out)."""
@@ -79,12 +97,19 @@ class Filters:
     stale: bool = False
     overdue: str = ""
     due_soon: bool = False
+    # Words to search for (every one needed, in either language's reading).
+    words: str = ""
+    innovation: str = ""
+    # The project's start date, from and to.
+    starts_from: date | None = None
+    starts_to: date | None = None
 
     @classmethod
     def from_query(cls, query) -> "Filters":
         stage = query.get("stage", "")
         rag = query.get("rag", "")
         overdue = query.get("overdue", "")
+        innovation = query.get("innovation", "")
         return cls(
             stage=stage if stage in Stage.values else "",
             priority=_whole_number(query.get("priority")),
@@ -93,6 +118,10 @@ class Filters:
             stale=query.get("stale") == "1",
             overdue=overdue if overdue in OVERDUE_CHOICES else "",
             due_soon=query.get("due_soon") == "1",
+            words=" ".join(str(query.get("q", ""))[:MAX_WORDS_LENGTH].split()),
+            innovation=innovation if innovation in InnovationType.values else "",
+            starts_from=_day(query.get("starts_from")),
+            starts_to=_day(query.get("starts_to")),
         )
 
     def query(self, **changes) -> str:
@@ -105,6 +134,10 @@ class Filters:
             "stale": "1" if self.stale else "",
             "overdue": self.overdue,
             "due_soon": "1" if self.due_soon else "",
+            "q": self.words,
+            "innovation": self.innovation,
+            "starts_from": self.starts_from.isoformat() if self.starts_from else "",
+            "starts_to": self.starts_to.isoformat() if self.starts_to else "",
         }
         values.update(changes)
         return urlencode({name: value for name, value in values.items() if value})
@@ -159,4 +192,30 @@ def filtered(projects: QuerySet[Project], filters: Filters, *, today: date) -> Q
                 )
             )
         )
+    return _searched(projects, filters)
+
+
+def _searched(projects: QuerySet[Project], filters: Filters) -> QuerySet[Project]:
+    """Narrowed by the words (the search index), the kind of innovation and the start date."""
+    if filters.innovation:
+        projects = projects.filter(proposal__innovation_type=filters.innovation)
+    # A project without a start date starts when it was started.
+    if filters.starts_from:
+        projects = projects.filter(
+            Q(starts_on__gte=filters.starts_from)
+            | Q(starts_on__isnull=True, started_at__gte=_start_of(filters.starts_from))
+        )
+    if filters.starts_to:
+        after = filters.starts_to + timedelta(days=1)
+        projects = projects.filter(
+            Q(starts_on__lte=filters.starts_to)
+            | Q(starts_on__isnull=True, started_at__lt=_start_of(after))
+        )
+    matching = search.matching(KIND, filters.words)
+    if matching is not None:
+        projects = projects.filter(pk__in=matching)
     return projects
+
+
+def _start_of(day: date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))

@@ -26,7 +26,11 @@ from arloesi.core import bench
 from arloesi.core.bench import BenchContext
 from arloesi.organisations.models import Person
 from arloesi.organisations.roles import Role
-from arloesi.organisations.sampledata.bench import largest_planning_group, practitioner
+from arloesi.organisations.sampledata.bench import (
+    largest_health_board,
+    largest_planning_group,
+    practitioner,
+)
 from arloesi.proposals.models import Proposal, ProposalAuthor, ReviewerAssignment
 from arloesi.proposals.sampledata.bench.generate import proposals_generate
 from arloesi.proposals.sampledata.bench.plans import MIN_UNDER_REVIEW
@@ -116,6 +120,20 @@ bench.register_generator("proposals", proposals_generate, order=20)
 bench.register_page(
     "proposal list",
     url=lambda c: reverse("proposals:list"),
+    user=practitioner,
+)
+# Common words (a quarter of the proposals have "checks"), ranked by the search index.
+bench.register_page(
+    "proposal list: words",
+    url=lambda c: reverse("proposals:list") + "?q=pharmacy+blood+pressure+checks",
+    user=practitioner,
+)
+bench.register_page(
+    "proposal list: words and filters",
+    url=lambda c: (
+        reverse("proposals:list")
+        + f"?q=people&health_board={largest_health_board(c).pk}&date_from=2020-01-01"
+    ),
     user=practitioner,
 )
 bench.register_page(

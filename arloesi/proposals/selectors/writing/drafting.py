@@ -7,12 +7,11 @@ view only parses the request, calls one of these and one service, and renders.
 
 from dataclasses import dataclass
 
-from django.db.models import Count
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from arloesi.core import nhs_number, permissions
+from arloesi.core import nhs_number
 from arloesi.organisations import selectors as organisations
 from arloesi.organisations.roles import Kind
 from arloesi.proposals.models import (
@@ -31,69 +30,15 @@ from arloesi.proposals.selectors.visibility import (
     is_author,
     may_sponsor,
     proposal_get_for_user,
-    proposal_list_for,
 )
 from arloesi.proposals.selectors.writing.screening import proposal_screening
-from arloesi.proposals.workflow import EDITABLE, FREE_TEXT_FIELDS, Status
+from arloesi.proposals.workflow import EDITABLE, FREE_TEXT_FIELDS
 
-PAGE_SIZE = 25
 # Screening's name for a field, where the form calls it something else.
 FORM_FIELD = {"evaluation_approach": "approach"}
 
 
 # --- The list and starting a draft --------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ListPage:
-    rows: list[Proposal]
-    number: int
-    has_previous: bool
-    has_next: bool
-    status: str
-    can_create: bool
-
-
-def proposal_list_page(*, user, status: str, number: int) -> ListPage:
-    """A page of the proposals the reader may see, newest first, without counting them all
-    (counting every proposal visible across Wales cost as much as the page itself: "previous"
-    and "next" need only one row more than the page)."""
-    status = status if status in Status.values else ""
-    start = (number - 1) * PAGE_SIZE
-    proposals = (
-        proposal_list_for(user=user, status=status or None)
-        .select_related(None)
-        .select_related("lead_collaborative__parent")
-        # Only what the list shows: a whole proposal is thirty fields of mostly long text.
-        .only(
-            "title",
-            "status",
-            "created_at",
-            "lead_collaborative__name_en",
-            "lead_collaborative__name_cy",
-            "lead_collaborative__parent__name_en",
-            "lead_collaborative__parent__name_cy",
-        )
-    )
-    rows = list(proposals[start : start + PAGE_SIZE + 1])
-    has_next = len(rows) > PAGE_SIZE
-    rows = rows[:PAGE_SIZE]
-    sponsors = dict(
-        ProposalSponsor.objects.filter(proposal__in=[p.pk for p in rows])
-        .order_by()
-        .values_list("proposal")
-        .annotate(count=Count("id"))
-    )
-    for proposal in rows:
-        proposal.sponsor_count = sponsors.get(proposal.pk, 0)
-    return ListPage(
-        rows=rows,
-        number=number,
-        has_previous=number > 1,
-        has_next=has_next,
-        status=status,
-        can_create=permissions.can_anywhere(user, Perm.CREATE),
-    )
 
 
 def collaboratives_for(*, user) -> list:

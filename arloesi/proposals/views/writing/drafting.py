@@ -11,24 +11,30 @@ from django.views.decorators.http import require_http_methods, require_POST
 from arloesi.core.forms import posted
 from arloesi.core.service_calls import call_service
 from arloesi.proposals import scoring, selectors, services
+from arloesi.proposals.forms import listing
 from arloesi.proposals.forms import writing as forms
 from arloesi.proposals.sections import PITCH_FIELDS, SECTION_BY_SLUG
 from arloesi.proposals.views.writing.guards import for_authors, page_number
-from arloesi.proposals.workflow import PITCH_LIMIT_SECONDS, Status
+from arloesi.proposals.workflow import PITCH_LIMIT_SECONDS
 
 
 @login_required
 def proposal_list(request):
+    """The proposals the reader may see: words to search for and filters, from the address."""
+    options = selectors.proposal_list_options(health_board=request.GET.get("health_board", ""))
+    form = listing.ProposalListForm(request.GET or None, options=options)
     page = selectors.proposal_list_page(
         user=request.user,
-        status=request.GET.get("status", ""),
+        filters=selectors.ListFilters.from_data(form.chosen(), options),
         number=page_number(request.GET.get("page")),
     )
+    query = request.GET.copy()
+    query.pop("page", None)
+    query = query.urlencode()
     if not page.rows and page.number > 1:
-        query = f"?status={page.status}" if page.status else ""
-        return redirect(reverse("proposals:list") + query)
+        return redirect(reverse("proposals:list") + (f"?{query}" if query else ""))
     return render(
-        request, "proposals/writing/list.html", {"page": page, "statuses": Status.choices}
+        request, "proposals/writing/list.html", {"page": page, "form": form, "query": query}
     )
 
 
