@@ -67,3 +67,30 @@ def task_worker(settings, monkeypatch):
         ).run()
 
     return run
+
+
+# Fixtures through which a test reaches the database (pytest-django refuses it any other way).
+DATABASE_FIXTURES = frozenset({"db", "transactional_db", "django_db_setup", "live_server"})
+
+
+def reaches_database(item) -> bool:
+    return item.get_closest_marker("django_db") is not None or bool(
+        DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    """On PostgreSQL, the suite's second database, only the tests that reach a database run: a
+    test pytest-django keeps away from the database (the SPC engine's properties, the layout of
+    a diagram, the import rules) gives the same answer on every database, and has given it on
+    SQLite."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    kept, left_out = [], []
+    for item in items:
+        (kept if reaches_database(item) else left_out).append(item)
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = kept

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import Client
 from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
@@ -78,6 +78,13 @@ PER_FIELD = {
 # for versioned forms a stale ``expected_version`` the second time).
 WHOLE_FORM = ["nothing sent", "sent twice"]
 KINDS = [*PER_FIELD, *WHOLE_FORM]
+# Kinds whose fate cannot depend on the database: markup is escaped by the templates, SQL goes
+# as a parameter, a duplicated name is read by the form. On PostgreSQL, the suite's second
+# database, the others are sent (lengths, NUL bytes, numbers and dates out of range, types a
+# column refuses, a post twice under a unique constraint all meet its own rules).
+SAME_ON_EVERY_DATABASE = ("markup", "sql", "duplicated")
+if connection.vendor == "postgresql":
+    KINDS = [kind for kind in KINDS if kind not in SAME_ON_EVERY_DATABASE]
 # A field to carry the hostile values when a form has no fields of its own (a remove button).
 UNEXPECTED = "unexpected"
 
