@@ -80,12 +80,16 @@ def reaches_database(item) -> bool:
 
 
 def pytest_collection_modifyitems(config, items):
-    """On PostgreSQL, the suite's second database, only the tests that reach a database run: a
-    test pytest-django keeps away from the database (the SPC engine's properties, the layout of
-    a diagram, the import rules) gives the same answer on every database, and has given it on
-    SQLite."""
+    """The browser journeys first; and on PostgreSQL, the suite's second database, only the
+    tests that reach a database: a test pytest-django keeps away from the database (the SPC
+    engine's properties, the layout of a diagram, the import rules) gives the same answer on
+    every database, and has given it on SQLite."""
     from django.db import connection
 
+    # The longest tests first (a browser journey's stage takes seconds; most tests take
+    # milliseconds): the suite's workers take tests as they finish others, so the run ends on
+    # short tests, with every worker busy to the end.
+    items.sort(key=lambda item: item.get_closest_marker("browser") is None)
     if connection.vendor != "postgresql":
         return
     kept, left_out = [], []
