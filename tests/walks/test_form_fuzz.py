@@ -79,10 +79,12 @@ PER_FIELD = {
 WHOLE_FORM = ["nothing sent", "sent twice"]
 KINDS = [*PER_FIELD, *WHOLE_FORM]
 # Kinds whose fate cannot depend on the database: markup is escaped by the templates, SQL goes
-# as a parameter, a duplicated name is read by the form. On PostgreSQL, the suite's second
-# database, the others are sent (lengths, NUL bytes, numbers and dates out of range, types a
-# column refuses, a post twice under a unique constraint all meet its own rules).
-SAME_ON_EVERY_DATABASE = ("markup", "sql", "duplicated")
+# as a parameter, a duplicated name is read by the form, and leaving values out sends less, not
+# other values (NOT NULL and foreign keys are enforced alike by both databases). On PostgreSQL,
+# the suite's second database, the others are sent: lengths its columns enforce, NUL bytes it
+# refuses, numbers and dates out of its ranges, types its columns refuse, a post twice under a
+# unique constraint (a failed statement ends its transaction).
+SAME_ON_EVERY_DATABASE = ("markup", "sql", "duplicated", "empty", "missing", "nothing sent")
 if connection.vendor == "postgresql":
     KINDS = [kind for kind in KINDS if kind not in SAME_ON_EVERY_DATABASE]
 # A field to carry the hostile values when a form has no fields of its own (a remove button).
