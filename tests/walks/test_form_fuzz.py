@@ -19,7 +19,8 @@ with the page's CSRF token, the client enforcing CSRF checks. After every post:
 
 A grid's rows repeat the same fields under numbered names (``value_0``, ``value_1``…): the first
 and the last of each carry the hostile values (``fields_to_fuzz``); the rows between are built by
-the same code and keep plausible values.
+the same code and keep plausible values. Numbers and dates out of range go to the fields a form
+may read as numbers or dates (``reads_numbers_or_dates``); a text box keeps them as words.
 
 Each post runs in a savepoint that is rolled back, so every value meets the same data.
 
@@ -304,6 +305,20 @@ def fields_to_fuzz(form: Form) -> list[str]:
     return [name for names in groups.values() for name in dict.fromkeys([names[0], names[-1]])]
 
 
+# Numbers and dates out of range go to the fields a form may read as a number or a date: typed
+# inputs, hidden values, choices and text boxes for figures (``inputmode``). A text box or area
+# keeps "1e309" or "2026-02-31" as the words they are (and, like every field, gets the wrong
+# type and everything else).
+READ_AS_NUMBERS_OR_DATES = ("numbers out of range", "impossible dates")
+
+
+def reads_numbers_or_dates(f: Field) -> bool:
+    return f.kind in ("number", "date", "hidden", "radio", "select") or f.inputmode in (
+        "numeric",
+        "decimal",
+    )
+
+
 def fuzz(client: Client, form: Form, kind: str, filler: Filler) -> list[str]:
     problems = []
     if kind == "nothing sent":
@@ -316,7 +331,10 @@ def fuzz(client: Client, form: Form, kind: str, filler: Filler) -> list[str]:
             problems += _post(client, form, again, f"{form.action} posted again")
             transaction.set_rollback(True)
         return problems
-    for name in fields_to_fuzz(form) or [UNEXPECTED]:
+    names = fields_to_fuzz(form)
+    if kind in READ_AS_NUMBERS_OR_DATES:
+        names = [name for name in names if reads_numbers_or_dates(form.fields[name])]
+    for name in names or [UNEXPECTED]:
         for value in PER_FIELD[kind]:
             data = filler.data(form, name=name, value=value)
             problems += _post(client, form, data, f"{form.action} {name}={_shown(value)}")
