@@ -9,9 +9,10 @@ STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 # The suite runs on every core (pytest-xdist; each worker has its own test database and is
-# handed tests as it finishes others); `make test PYTEST_WORKERS=0` runs it in one process.
+# handed tests as it finishes others, a group of tests sharing costly data — xdist_group — all
+# to one worker); `make test PYTEST_WORKERS=0` runs it in one process.
 PYTEST_WORKERS ?= auto
-PYTEST := $(BIN)/pytest -n $(PYTEST_WORKERS) --dist load
+PYTEST := $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup
 # On PostgreSQL the browser journeys are left out by default: they exercise the pages in a
 # browser, which `make test` does on SQLite, and would add four minutes to CI; every page is
 # still opened on PostgreSQL by the access walk, the form fuzz and the query counts.

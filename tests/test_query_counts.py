@@ -29,7 +29,9 @@ from tests.overrides import TEST_SETTINGS
 SMALL_SCALE = 0.01
 LARGE_SCALE = 0.2
 
-pytestmark = pytest.mark.django_db
+# One worker sees every page (the data of both scales is built once, in the session fixture
+# ``seen``), not each worker again: ``make test`` distributes by group (``--dist loadgroup``).
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("bench-data")]
 
 bench.discover()
 PAGES = [page for page in bench.pages() if page.name != bench.BASELINE]
