@@ -95,3 +95,15 @@ def _show_stale(request, form, current) -> None:
         form.add_error(None, str(CHANGED_MEANWHILE))
     else:
         messages.error(request, CHANGED_MEANWHILE)
+
+
+def refusal_items(error: ValidationError, edit_url: str) -> list[dict]:
+    """A refused step (``call_service(..., show_refusal=False)``) as error-summary items, each
+    field's problem leading to that field on the page where it is written."""
+    if not hasattr(error, "error_dict"):
+        return [{"text": message} for message in error.messages]
+    return [
+        {"text": message, "href": f"{edit_url}#id_{name}"}
+        for name, errors in error.message_dict.items()
+        for message in errors
+    ]

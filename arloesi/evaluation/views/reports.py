@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from arloesi.core import pdf
 from arloesi.core.forms import posted
 from arloesi.core.history_pages import render_history
-from arloesi.core.service_calls import call_service
+from arloesi.core.service_calls import call_service, refusal_items
 from arloesi.evaluation import selectors, services
 from arloesi.evaluation.forms.reports import ReportAddForm, ReportEditForm, WithdrawForm
 from arloesi.evaluation.vocabulary import ReportStatus
@@ -104,18 +104,6 @@ def report_edit(request, report_id: int):
     )
 
 
-def _refusal_items(report, error) -> list[dict]:
-    """The refusal to issue as error-summary items, each leading to the part to write."""
-    edit = reverse("evaluation:report_edit", kwargs={"report_id": report.pk})
-    if not hasattr(error, "error_dict"):
-        return [{"text": message} for message in error.messages]
-    return [
-        {"text": message, "href": f"{edit}#id_{name}"}
-        for name, errors in error.message_dict.items()
-        for message in errors
-    ]
-
-
 @login_required
 @require_POST
 def report_issue(request, report_id: int):
@@ -129,7 +117,13 @@ def report_issue(request, report_id: int):
     if result.ok or result.stale:
         return redirect(_report_url(report))
     page = selectors.report_page(user=request.user, report_id=report.pk)
-    return _render_report(request, page, refused=_refusal_items(report, result.error))
+    return _render_report(
+        request,
+        page,
+        refused=refusal_items(
+            result.error, reverse("evaluation:report_edit", kwargs={"report_id": report.pk})
+        ),
+    )
 
 
 @login_required

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from arloesi.core.forms import posted
 from arloesi.core.history_pages import render_history
-from arloesi.core.service_calls import call_service
+from arloesi.core.service_calls import call_service, refusal_items
 from arloesi.learning import selectors, services
 from arloesi.learning.forms.records import (
     RecordEditForm,
@@ -148,17 +148,6 @@ def _translate(request, record):
     )
 
 
-def _refusal_items(record, error) -> list[dict]:
-    edit = reverse("learning:record_edit", kwargs={"record_id": record.pk})
-    if not hasattr(error, "error_dict"):
-        return [{"text": message} for message in error.messages]
-    return [
-        {"text": message, "href": f"{edit}#id_{name}"}
-        for name, errors in error.message_dict.items()
-        for message in errors
-    ]
-
-
 @login_required
 @require_POST
 def record_submit(request, record_id: int):
@@ -175,7 +164,13 @@ def record_submit(request, record_id: int):
     return render(
         request,
         "learning/records/record.html",
-        {"page": page, "record": page.record, "refused": _refusal_items(record, result.error)},
+        {
+            "page": page,
+            "record": page.record,
+            "refused": refusal_items(
+                result.error, reverse("learning:record_edit", kwargs={"record_id": record.pk})
+            ),
+        },
     )
 
 
