@@ -20,7 +20,7 @@ with the page's CSRF token, the client enforcing CSRF checks. After every post:
 A grid's rows repeat the same fields under numbered names (``value_0``, ``value_1``…): the first
 and the last of each carry the hostile values (``fields_to_fuzz``); the rows between are built by
 the same code and keep plausible values. Numbers and dates out of range go to the fields a form
-may read as numbers or dates (``reads_numbers_or_dates``); a text box keeps them as words.
+may read as numbers or dates (``values_to_send``); a text box keeps them as words.
 
 Each post runs in a savepoint that is rolled back, so every value meets the same data.
 
@@ -29,18 +29,25 @@ as each of B's people and fails when a form posts to, or a URL only answers POST
 no app has given an owner.
 """
 
-import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pytest
 from django.conf import settings
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection, transaction
+from django.template.loader import render_to_string
 from django.test import Client
 from django.urls import Resolver404, resolve, reverse
-from django.utils import timezone
 
+from arloesi.core import pdf
+from tests.walks.fuzz_values import (
+    DUPLICATE,
+    MISSING,
+    PER_FIELD,
+    SCRIPT,
+    Filler,
+    fields_to_fuzz,
+    values_to_send,
+)
 from tests.walks.html_forms import CSRF_FIELD, Field, Form, post_forms
 from tests.walks.world import (
     ALL_URLS,
@@ -54,27 +61,10 @@ from tests.walks.world import (
     address,
     takes_parameters,
 )
-from tests.walks.writes import TOO_LONG, recorded_writes
+from tests.walks.writes import recorded_writes
 
 pytestmark = pytest.mark.django_db
 
-MISSING = object()  # the field is left out of the post
-DUPLICATE = object()  # the field is sent twice
-SCRIPT = "<script>alert('fuzz')</script>"
-
-# Each kind of hostile value, and the values of that kind each field gets in turn.
-PER_FIELD = {
-    "empty": [""],
-    "missing": [MISSING],
-    "very long": ["A" * TOO_LONG],
-    "control characters": ["\x1b[31mred\x1b[0m", "nul\x00byte"],
-    "markup": [f"{SCRIPT}<b onmouseover=alert(1)>bold</b>"],
-    "sql": ["' OR 1=1; DROP TABLE organisations_person; --"],
-    "wrong type": ["🦄 not a number, a date or a choice"],
-    "numbers out of range": ["-1", str(10**20), "1e309", "NaN"],
-    "impossible dates": ["2026-02-31", "31/02/2026", "9999-12-31", "0001-01-01"],
-    "duplicated": [DUPLICATE],  # the plausible value and then another, under one name
-}
 # Whole-form cases: nothing but the CSRF token; the same valid post twice (a double click, and
 # for versioned forms a stale ``expected_version`` the second time).
 WHOLE_FORM = ["nothing sent", "sent twice"]
@@ -182,65 +172,6 @@ def discover(world: World, target: Target) -> Discovered:
 
 # --- Values ------------------------------------------------------------------------------------
 
-PLAUSIBLE_TEXT = "Fuzz text"
-PLAUSIBLE_PASSWORD = "a-Long-enough-passw0rd-for-the-fuzz"
-
-
-def any_file(text: str) -> SimpleUploadedFile:
-    """A file of ``text``, named after it: both reach what stores or reads uploads."""
-    name = f"fuzz-{text[:40]}.csv"
-    return SimpleUploadedFile(name, text.encode("utf-8", "replace"), content_type="text/csv")
-
-
-@dataclass(frozen=True)
-class Filler:
-    """How the owner fills a form in. Every field but the fuzzed one gets what the page would
-    send, or a plausible value, so that the form is accepted and the hostile value goes as far
-    as it can (an app's ``FORM_VALUES`` and ``FORM_FILES`` give what cannot be guessed)."""
-
-    values: dict = field(default_factory=dict)
-    make_file: Callable[[str], SimpleUploadedFile] = any_file
-
-    def plausible(self, f: Field):
-        if f.name in self.values:
-            return self.values[f.name]
-        if f.kind == "checkbox":
-            return f.values or f.options[:1]
-        if f.values and f.values[0] != "":
-            return f.values[0]
-        if f.kind in ("radio", "select"):
-            return next((option for option in f.options if option), "")
-        if f.kind == "file":
-            return self.make_file(PLAUSIBLE_TEXT)
-        if f.kind == "email":
-            return "fuzz.person@b.example"
-        if f.kind == "password":
-            return PLAUSIBLE_PASSWORD
-        if f.kind == "date":
-            return timezone.localdate().isoformat()
-        if f.kind == "number" or f.inputmode in ("numeric", "decimal"):
-            return "3"
-        return PLAUSIBLE_TEXT
-
-    def hostile(self, f: Field, value):
-        if value == DUPLICATE:
-            first = self.plausible(f)
-            return [*(first if isinstance(first, list) else [first]), "second value"]
-        if f.kind == "file" and value not in ("", MISSING):
-            return self.make_file(value)
-        return value
-
-    def data(self, form: Form, *, name: str | None = None, value=None) -> dict:
-        """What the form sends; with ``name``, that field holding ``value`` instead."""
-        data = {n: self.plausible(f) for n, f in form.fuzzable().items()}
-        data[CSRF_FIELD] = form.csrf_token()
-        if name is not None:
-            if value is MISSING:
-                data.pop(name, None)
-            else:
-                data[name] = self.hostile(form.fields.get(name) or Field(name, "text"), value)
-        return data
-
 
 def filler_for(world: World, target: Target) -> Filler:
     values = {
@@ -291,34 +222,6 @@ def _shown(value) -> str:
     return repr(text if len(text) <= 40 else f"{text[:20]}…({len(text):,} characters)")
 
 
-# A row of a grid repeats its fields under numbered names (``value_0``, ``value_1``…, made by the
-# same code in a loop): the first and the last of each repeated name carry the hostile values,
-# the rows between keep plausible ones.
-REPEATED_NAME = re.compile(r"\d+")
-
-
-def fields_to_fuzz(form: Form) -> list[str]:
-    """The form's fields, with only the first and last of each numbered, repeated field."""
-    groups: dict[str, list[str]] = {}
-    for name in form.fuzzable():
-        groups.setdefault(REPEATED_NAME.sub("#", name), []).append(name)
-    return [name for names in groups.values() for name in dict.fromkeys([names[0], names[-1]])]
-
-
-# Numbers and dates out of range go to the fields a form may read as a number or a date: typed
-# inputs, hidden values, choices and text boxes for figures (``inputmode``). A text box or area
-# keeps "1e309" or "2026-02-31" as the words they are (and, like every field, gets the wrong
-# type and everything else).
-READ_AS_NUMBERS_OR_DATES = ("numbers out of range", "impossible dates")
-
-
-def reads_numbers_or_dates(f: Field) -> bool:
-    return f.kind in ("number", "date", "hidden", "radio", "select") or f.inputmode in (
-        "numeric",
-        "decimal",
-    )
-
-
 def fuzz(client: Client, form: Form, kind: str, filler: Filler) -> list[str]:
     problems = []
     if kind == "nothing sent":
@@ -331,11 +234,10 @@ def fuzz(client: Client, form: Form, kind: str, filler: Filler) -> list[str]:
             problems += _post(client, form, again, f"{form.action} posted again")
             transaction.set_rollback(True)
         return problems
-    names = fields_to_fuzz(form)
-    if kind in READ_AS_NUMBERS_OR_DATES:
-        names = [name for name in names if reads_numbers_or_dates(form.fields[name])]
-    for name in names or [UNEXPECTED]:
-        for value in PER_FIELD[kind]:
+    sends = {name: values_to_send(form.fields[name], kind) for name in fields_to_fuzz(form)}
+    sends = {name: values for name, values in sends.items() if values}
+    for name, values in (sends or {UNEXPECTED: PER_FIELD[kind]}).items():
+        for value in values:
             data = filler.data(form, name=name, value=value)
             problems += _post(client, form, data, f"{form.action} {name}={_shown(value)}")
     return problems
@@ -364,15 +266,23 @@ def _url_name(path: str) -> str | None:
         return None
 
 
+def _untypeset(template: str, context: dict, *, request=None) -> bytes:
+    render_to_string(template, context, request=request)
+    return b"%PDF-1.7 (not typeset)"
+
+
 # The pages are opened in one test per app (the part of the URL name before ":"), so that the
 # suite's workers share them out.
 PAGE_GROUPS = sorted({name.split(":")[0] for name, _pattern in ALL_URLS})
 
 
 @pytest.mark.parametrize("group", PAGE_GROUPS)
-def test_every_form_has_someone_to_use_it(world, group):
+def test_every_form_has_someone_to_use_it(world, group, monkeypatch):
     """Opens every page of ``group`` as each of B's people (and signed out): a form posting to a
-    URL, or a URL that only answers POST, with no owner in any app's FORM_USERS fails here."""
+    URL, or a URL that only answers POST, with no owner in any app's FORM_USERS fails here.
+    A PDF has no forms: its HTML is still rendered, but not typeset (the access walk and the
+    apps' own tests typeset them)."""
+    monkeypatch.setattr(pdf, "render_pdf", _untypeset)
     visitors = [None, *world.people_of_b()]
     unowned: dict[str, str] = {}
     for name, pattern in ALL_URLS:
