@@ -22,6 +22,15 @@ POSTGRES_MARKERS ?= not browser
 # Database for `make test-postgres`: $POSTGRES_URL if set, else a local server.
 POSTGRES_DEFAULT := postgres://postgres@127.0.0.1:5432/arloesi
 
+# Azurite, Microsoft's Azure Storage emulator, for the tests that run two app servers on one
+# store (tests/machines). `make azurite` installs the versions tests/machines/azurite's lockfile
+# pins into the user's cache, where every clone finds it (a fresh clone, as CI's, installs
+# nothing again); without npm, those tests are skipped and say why.
+AZURITE_PACKAGE := tests/machines/azurite
+AZURITE_VERSION := $(shell sed -n 's/.*"azurite": *"\([^"]*\)".*/\1/p' $(AZURITE_PACKAGE)/package.json)
+AZURITE_DIR := $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/arloesi/azurite-$(AZURITE_VERSION)
+AZURITE_BIN := $(AZURITE_DIR)/node_modules/.bin/azurite-blob
+
 # Local commands run in demo mode: a development secret key, HTTP, demo data allowed.
 # Production sets SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL … instead (see .env.example).
 LOCAL := env ARLOESI_DEMO=1
@@ -36,7 +45,7 @@ LOCALE_DIR := arloesi/locale
 WELSH_PO := $(LOCALE_DIR)/cy/LC_MESSAGES/django.po
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser db run test test-postgres bench lint format messages vendor clean
+.PHONY: help install browser azurite db run test test-postgres bench lint format messages vendor clean
 
 help: ## List the make targets
 	@echo "Arloesi make targets:"
@@ -81,6 +90,20 @@ browser: ## Make sure Chromium (browser tests), fonts (PDFs, drawings) and cairo
 	$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null || exit 1; \
 	[ -x /usr/bin/chromium ] || { echo "Chromium is still missing at /usr/bin/chromium" >&2; exit 1; }
 
+azurite: ## Install Azurite (Azure Storage emulator) for the two-server tests, if npm is there
+	@if [ -x "$(AZURITE_BIN)" ] && cmp -s $(AZURITE_PACKAGE)/package-lock.json "$(AZURITE_DIR)/installed-lock.json"; then \
+		exit 0; \
+	fi; \
+	if ! command -v npm >/dev/null 2>&1; then \
+		echo "npm is not installed: the tests that run two app servers on Azurite will be skipped." >&2; \
+		exit 0; \
+	fi; \
+	echo "Installing Azurite $(AZURITE_VERSION) into $(AZURITE_DIR)"; \
+	mkdir -p "$(AZURITE_DIR)" && \
+	cp $(AZURITE_PACKAGE)/package.json $(AZURITE_PACKAGE)/package-lock.json "$(AZURITE_DIR)/" && \
+	(cd "$(AZURITE_DIR)" && npm ci --prefer-offline --no-audit --no-fund --loglevel=error) && \
+	cp $(AZURITE_PACKAGE)/package-lock.json "$(AZURITE_DIR)/installed-lock.json"
+
 db: install ## Create or migrate the local SQLite database (var/arloesi.sqlite3)
 	@mkdir -p var
 	$(LOCAL) $(BIN)/arloesi migrate --noinput
@@ -103,7 +126,7 @@ test: install browser ## Lint, check migrations and run the tests on SQLite
 	env -u DATABASE_URL ARLOESI_DEMO=1 $(BIN)/arloesi makemigrations --check --dry-run
 	env -u DATABASE_URL $(PYTEST) $(PYTEST_ARGS)
 
-test-postgres: install browser ## Run the tests on PostgreSQL (POSTGRES_URL, default local server)
+test-postgres: install browser azurite ## Run the tests on PostgreSQL (POSTGRES_URL, default local server)
 	@url="$${POSTGRES_URL:-$(POSTGRES_DEFAULT)}"; \
 	if command -v pg_isready >/dev/null 2>&1; then \
 		pg_isready -q -t 5 -d "$$url"; \
@@ -114,7 +137,7 @@ test-postgres: install browser ## Run the tests on PostgreSQL (POSTGRES_URL, def
 		echo "Start it (e.g. sudo pg_ctlcluster <version> main start) or set POSTGRES_URL." >&2; \
 		exit 1; \
 	}
-	DATABASE_URL="$${POSTGRES_URL:-$(POSTGRES_DEFAULT)}" $(PYTEST) \
+	DATABASE_URL="$${POSTGRES_URL:-$(POSTGRES_DEFAULT)}" ARLOESI_AZURITE="$(AZURITE_BIN)" $(PYTEST) \
 		$(if $(POSTGRES_MARKERS),-m "$(POSTGRES_MARKERS)") $(PYTEST_ARGS)
 
 bench: install ## Run the benchmarks (BENCH_ARGS=... to pass options)

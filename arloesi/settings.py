@@ -189,18 +189,87 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 if LOCAL:
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+WHITENOISE_USE_FINDERS = LOCAL
+
+# --- Stored files ---------------------------------------------------------------------------
+# The files people upload (a proposal's attachments) are kept where every app server finds
+# them: ARLOESI_STORAGE=local (the default, one machine) keeps them in the folder MEDIA_ROOT;
+# azure in a container of Azure Blob Storage; s3 in a bucket of an S3-compatible store
+# (django-storages). Nothing else is stored: PDFs, exports and drawings are made for each
+# download. The container or bucket stays private: every download is a page of Arloesi, scoped
+# and recorded, streamed from the store (core.stored_files, ADR 0012).
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+STORAGE_KINDS = ("local", "azure", "s3")
+
+
+def file_storage(environ) -> dict:
+    """``STORAGES["default"]`` for the store ``environ`` (the environment) chooses."""
+    kind = environ.get("ARLOESI_STORAGE", "local").strip().lower() or "local"
+
+    def required(name: str) -> str:
+        value = environ.get(name, "").strip()
+        if not value:
+            raise RuntimeError(f"ARLOESI_STORAGE={kind} needs {name} (see .env.example).")
+        return value
+
+    if kind == "local":
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    if kind == "azure":
+        options = {
+            "azure_container": required("AZURE_CONTAINER"),
+            "location": environ.get("AZURE_LOCATION", "").strip(),
+            "timeout": int(environ.get("AZURE_CONNECTION_TIMEOUT_SECS", "20")),
+            # Every name is new and random: a clash is refused, never written over.
+            "overwrite_files": False,
+        }
+        if environ.get("AZURE_CONNECTION_STRING", "").strip():
+            options["connection_string"] = environ["AZURE_CONNECTION_STRING"].strip()
+        else:
+            options["account_name"] = required("AZURE_ACCOUNT_NAME")
+            options["account_key"] = required("AZURE_ACCOUNT_KEY")
+        return {"BACKEND": "storages.backends.azure_storage.AzureStorage", "OPTIONS": options}
+    if kind == "s3":
+        # Keys come from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or the machine's role.
+        options = {
+            "bucket_name": required("AWS_STORAGE_BUCKET_NAME"),
+            "location": environ.get("AWS_LOCATION", "").strip(),
+            "endpoint_url": environ.get("AWS_S3_ENDPOINT_URL", "").strip() or None,
+            "region_name": environ.get("AWS_S3_REGION_NAME", "").strip() or None,
+            "addressing_style": environ.get("AWS_S3_ADDRESSING_STYLE", "").strip() or None,
+            # Private objects; never a signed or public address (downloads go through Arloesi).
+            "default_acl": None,
+            "file_overwrite": False,
+        }
+        return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+    raise RuntimeError(
+        f"ARLOESI_STORAGE={kind} is not one of {', '.join(STORAGE_KINDS)} (see .env.example)."
+    )
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": file_storage(os.environ),
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not LOCAL
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
-WHITENOISE_USE_FINDERS = LOCAL
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# /healthz answers 503 when the store has not answered within this many seconds.
+STORAGE_HEALTH_TIMEOUT_SECONDS = float(os.environ.get("STORAGE_HEALTH_TIMEOUT_SECONDS", "3"))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+
+# --- More than one server -------------------------------------------------------------------
+# Any app server may answer a person's next request, so nothing a request leaves for the next
+# is kept in one process or on one machine: sessions in the database, messages in a signed
+# cookie (or the session, when too big for one), sign-in failures in the database
+# (organisations.SignInActivity), files in the store above, background tasks in the database.
+# There is no cache: one per process would let servers disagree, so none is configured and
+# nothing may rely on one. Every server has the same SECRET_KEY (sessions, cookies and links
+# are signed with it).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+MESSAGE_STORAGE = "django.contrib.messages.storage.fallback.FallbackStorage"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 
 # --- E-mail ---------------------------------------------------------------------------------
 # Locally, e-mails are written to files under var/mail/; in production they go to an SMTP relay.

@@ -1,6 +1,7 @@
 """The one way a download is recorded: who took which file, when, and from which object.
 
-Every file that leaves the service goes through ``record``: attachments (``file_response``),
+Every file that leaves the service goes through ``record``: stored files such as attachments
+(``file_response``, read from the store as they are sent — ``core.stored_files``),
 files made on the spot (``bytes_response``: drawings, exchange files), PDFs
 (``core.pdf.pdf_response``) and exports (``core.exports.download``). The record is an
 ``AuditEvent`` with the action ``DOWNLOADED`` on the object the file came from (a proposal's
@@ -8,10 +9,11 @@ attachment, a planning group's queue), so it shows on that object's history page
 """
 
 from django.db import models
-from django.http import FileResponse, HttpResponse
+from django.db.models.fields.files import FieldFile
+from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.http import content_disposition_header
 
-from arloesi.core import audit
+from arloesi.core import audit, stored_files
 from arloesi.core.models import AuditEvent
 
 
@@ -30,11 +32,15 @@ def attachment_headers(response, *, filename: str) -> None:
 
 
 def file_response(
-    handle, *, actor, subject: models.Model, filename: str, content_type: str
-) -> FileResponse:
-    """A stored file (an open handle) as a recorded download."""
+    stored: FieldFile, *, actor, subject: models.Model, filename: str, content_type: str
+) -> StreamingHttpResponse:
+    """A stored file (``attachment.file``) as a recorded download, streamed from its store.
+
+    Raises FileNotFoundError, before anything is recorded, when the store does not have it."""
+    opened = stored_files.stream(stored.name, storage=stored.storage)
     record(actor=actor, subject=subject, filename=filename)
-    response = FileResponse(handle, content_type=content_type)
+    response = StreamingHttpResponse(opened.chunks, content_type=content_type)
+    response["Content-Length"] = str(opened.size)
     attachment_headers(response, filename=filename)
     return response
 

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import Http404, HttpResponse
@@ -6,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from arloesi.core import attention, audit, permissions
+from arloesi.core import attention, audit, permissions, stored_files
 from arloesi.core.forms import RedactForm
 from arloesi.core.redirects import local_path
 from arloesi.core.service_calls import call_service
@@ -15,13 +16,16 @@ from arloesi.core.service_calls import call_service
 @never_cache
 @require_GET
 def healthz(request):
-    """For load balancers and monitoring: 200 when the app and its database answer."""
+    """For load balancers and monitoring: 200 when the app, its database and the store of its
+    files answer; 503 otherwise, within ``STORAGE_HEALTH_TIMEOUT_SECONDS``."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except Exception:  # noqa: BLE001 - any database failure means "not healthy"
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
+    if not stored_files.answers(timeout=settings.STORAGE_HEALTH_TIMEOUT_SECONDS):
+        return HttpResponse("storage unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
 
 

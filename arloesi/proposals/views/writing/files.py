@@ -64,13 +64,12 @@ def attachment_download(request, proposal_id: int, attachment_id: int):
         user=request.user, proposal_id=proposal_id, attachment_id=attachment_id
     )
     try:
-        handle = attachment.file.open("rb")
+        return downloads.file_response(
+            attachment.file,
+            actor=request.user,
+            subject=attachment,
+            filename=attachment.original_name,
+            content_type=attachment.content_type,
+        )
     except FileNotFoundError:
         raise Http404 from None
-    return downloads.file_response(
-        handle,
-        actor=request.user,
-        subject=attachment,
-        filename=attachment.original_name,
-        content_type=attachment.content_type,
-    )
