@@ -69,6 +69,26 @@ def task_worker(settings, monkeypatch):
     return run
 
 
+@pytest.fixture(scope="session")
+def oidc_provider():
+    """A real OpenID Connect provider on 127.0.0.1 (its own process), started once per test
+    session (per worker) by the first test that needs it."""
+    from arloesi.organisations.tests import oidc_provider as provider
+
+    running = provider.start()
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def organisation_sign_in(settings, oidc_provider):
+    """Signing in with the organisation's account switched on, against ``oidc_provider``."""
+    from arloesi.organisations.tests import oidc_provider as provider
+
+    provider.configure(settings, oidc_provider)
+    return oidc_provider
+
+
 # Fixtures through which a test reaches the database (pytest-django refuses it any other way).
 DATABASE_FIXTURES = frozenset({"db", "transactional_db", "django_db_setup", "live_server"})
 

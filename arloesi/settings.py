@@ -5,6 +5,7 @@ See .env.example for every variable and its default.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.utils.csp import CSP
@@ -172,6 +173,36 @@ SESSION_IDLE_TIMEOUT_MINUTES = int(os.environ.get("SESSION_IDLE_TIMEOUT_MINUTES"
 INVITATION_VALID_DAYS = 14
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 
+# Signing in with the organisation's account: any OpenID Connect provider, found through its
+# discovery document (<issuer>/.well-known/openid-configuration). Entra ID: the tenant's issuer,
+# https://login.microsoftonline.com/<tenant id>/v2.0, with OIDC_TENANT_ID set to that tenant id,
+# so that a token with another "tid" is refused. Off while OIDC_ISSUER is empty (ADR 0010).
+OIDC_ISSUER = os.environ.get("OIDC_ISSUER", "").strip()
+OIDC_CLIENT_ID = os.environ.get("OIDC_CLIENT_ID", "").strip()
+OIDC_CLIENT_SECRET = os.environ.get("OIDC_CLIENT_SECRET", "")
+# The claims that may carry the person's e-mail address, tried in this order.
+OIDC_EMAIL_CLAIMS = env_list("OIDC_EMAIL_CLAIM", "email")
+# Use the address only when the token says it is verified ("email_verified": true). Entra ID
+# sends no such claim: there, set 0 and set OIDC_TENANT_ID (the tenant vouches for its
+# addresses). A token that says "email_verified": false is never used to link an account.
+OIDC_REQUIRE_EMAIL_VERIFIED = env_bool("OIDC_REQUIRE_EMAIL_VERIFIED", True)
+OIDC_TENANT_ID = os.environ.get("OIDC_TENANT_ID", "").strip()
+OIDC_SCOPES = os.environ.get("OIDC_SCOPES", "openid email profile").strip()
+# Signing in with a password (and resetting it) can be switched off where everyone has an
+# organisation's account; then the sign-in page offers only the organisation's button.
+PASSWORD_SIGN_IN = env_bool("PASSWORD_SIGN_IN", True)
+if OIDC_ISSUER and "openid" not in OIDC_SCOPES.split():
+    raise RuntimeError("OIDC_SCOPES must include openid.")
+if OIDC_ISSUER and not (OIDC_CLIENT_ID and OIDC_CLIENT_SECRET):
+    raise RuntimeError("OIDC_ISSUER is set: set OIDC_CLIENT_ID and OIDC_CLIENT_SECRET too.")
+if not (PASSWORD_SIGN_IN or OIDC_ISSUER):
+    raise RuntimeError("PASSWORD_SIGN_IN=0 leaves no way to sign in: set OIDC_ISSUER too.")
+if OIDC_ISSUER and not (
+    OIDC_ISSUER.startswith("https://")
+    or urlsplit(OIDC_ISSUER).hostname in {"127.0.0.1", "localhost", "::1"}
+):
+    raise RuntimeError("OIDC_ISSUER must be an https:// address.")
+
 # --- Language -------------------------------------------------------------------------------
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("cy", "Cymraeg")]
@@ -322,6 +353,10 @@ SECURE_CSP = {
     "base-uri": [CSP.SELF],
     "object-src": [CSP.NONE],
 }
+if OIDC_ISSUER:
+    # The sign-in and sign-out buttons post here, and are answered with a redirect to the
+    # organisation's sign-in service (its own address: Entra ID's, Keycloak's, Google's).
+    SECURE_CSP["form-action"].append("{0.scheme}://{0.netloc}".format(urlsplit(OIDC_ISSUER)))
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = 60 * 60 * 12

@@ -2,9 +2,11 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 
 from arloesi.core import views as core_views
+from arloesi.organisations.urls import unprefixed_urlpatterns as organisations_unprefixed
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    *organisations_unprefixed,
 ]
 
 urlpatterns += i18n_patterns(

@@ -151,6 +151,9 @@ NOT_PAGES = {
     "projects:dashboard_home": "a redirect to the person's own unit's dashboard",
     "proposals:pitch_count": "a fragment the pitch form posts as it is typed",
     "sign_out": "a button's POST",
+    "organisation_sign_in": "a button's POST",
+    "organisation_sign_in_callback": "where the organisation's sign-in service sends the "
+    "browser back, with a one-time code",
     "organisations:invitation_revoke": "a button's POST",
     "proposals:attachment_remove": "a button's POST",
     "proposals:author_remove": "a button's POST",

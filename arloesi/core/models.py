@@ -62,6 +62,20 @@ class AuditEvent(ImmutableModel):
         PASSWORD_CHANGED = "password_changed", _("Password changed")
         SIGNED_OUT = "signed_out", _("Signed out")
         TIMED_OUT = "timed_out", _("Signed out after a time without activity")
+        # Through the organisation's own sign-in service (OpenID Connect).
+        ORGANISATION_ACCOUNT_LINKED = "org_linked", _("Organisation's account linked")
+        SIGNED_IN_WITH_ORGANISATION = (
+            "org_signed_in",
+            _("Signed in with the organisation's account"),
+        )
+        ORGANISATION_SIGN_IN_FAILED = (
+            "org_failed",
+            _("Sign-in with the organisation's account failed"),
+        )
+        ORGANISATION_SIGN_IN_REFUSED = (
+            "org_refused",
+            _("Sign-in with the organisation's account refused"),
+        )
 
     at = models.DateTimeField(default=timezone.now)
     actor = models.ForeignKey(

@@ -2,7 +2,8 @@
 
 None of these pages says whether an e-mail address has an account: a wrong password and an
 unknown address get the same answer, a reset request always says "sent", and an invitation link
-offers both signing in and creating an account.
+offers both signing in and creating an account. Where password sign-in is switched off, the
+organisation's account is the only way in (oidc_views), and the password pages say so.
 """
 
 from django.conf import settings
@@ -21,7 +22,7 @@ from arloesi.core.forms import add_service_errors
 from arloesi.core.middleware import set_language_cookie
 from arloesi.core.redirects import local_path
 from arloesi.core.service_calls import call_service
-from arloesi.organisations import selectors, services
+from arloesi.organisations import oidc, selectors, services
 from arloesi.organisations.forms import (
     AcceptInvitationForm,
     NewPasswordForm,
@@ -30,8 +31,9 @@ from arloesi.organisations.forms import (
 )
 
 
-def _redirect_after_sign_in(request, person):
-    target = local_path(request, request.POST.get("next") or request.GET.get("next"))
+def redirect_after_sign_in(request, person, target: str = ""):
+    """To ``target`` (a path on this site) or the person's home page, in their language."""
+    target = local_path(request, target)
     if not target:
         with translation.override(person.preferred_language):
             target = reverse("home")
@@ -53,13 +55,23 @@ def _throttled_message(throttled: str) -> str:
     ) % {"minutes": minutes}
 
 
+def _next(request) -> str:
+    return request.POST.get("next") or request.GET.get("next") or ""
+
+
+def _password_sign_in_off(request):
+    """The password pages where password sign-in is switched off: a polite refusal."""
+    return render(request, "organisations/password_sign_in_off.html", status=404)
+
+
 @sensitive_post_parameters("password")
 @require_http_methods(["GET", "POST"])
 def sign_in(request):
     if request.user.is_authenticated:
         return redirect("home")
-    form = SignInForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    # Where password sign-in is switched off, only the organisation's button is offered.
+    form = SignInForm(request.POST or None) if oidc.password_sign_in() else None
+    if request.method == "POST" and form is not None and form.is_valid():
         result = services.person_sign_in(
             email=form.cleaned_data["email"],
             password=form.cleaned_data["password"],
@@ -67,7 +79,7 @@ def sign_in(request):
         )
         if result.person is not None:
             login(request, result.person, backend="django.contrib.auth.backends.ModelBackend")
-            return _redirect_after_sign_in(request, result.person)
+            return redirect_after_sign_in(request, result.person, _next(request))
         form.add_error(
             None,
             _throttled_message(result.throttled)
@@ -75,21 +87,36 @@ def sign_in(request):
             else _("The email address or password is not right"),
         )
     return render(
-        request, "organisations/sign_in.html", {"form": form, "next": request.GET.get("next", "")}
+        request,
+        "organisations/sign_in.html",
+        {
+            "form": form,
+            "next": local_path(request, _next(request)),
+            "organisation_sign_in": oidc.enabled(),
+        },
     )
 
 
 @require_POST
 def sign_out(request):
+    """End Arloesi's session; after a sign-in with the organisation's account, also go to the
+    service's end-session address (when its discovery document has one), which comes back to
+    the sign-in page."""
+    id_token = request.session.get(oidc.ID_TOKEN, "")
     if request.user.is_authenticated:
         services.person_sign_out(person=request.user, ip_address=client_address(request))
     logout(request)
     messages.success(request, _("You have signed out."))
-    return redirect("sign_in")
+    end_session = oidc.end_session_url(
+        id_token, post_logout_redirect_uri=settings.SITE_URL + oidc.SIGNED_OUT_PATH
+    )
+    return HttpResponseRedirect(end_session) if end_session else redirect("sign_in")
 
 
 @require_http_methods(["GET", "POST"])
 def password_reset(request):
+    if not oidc.password_sign_in():
+        return _password_sign_in_off(request)
     form = PasswordResetRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.password_reset_request(
@@ -100,12 +127,16 @@ def password_reset(request):
 
 
 def password_reset_sent(request):
+    if not oidc.password_sign_in():
+        return _password_sign_in_off(request)
     return render(request, "organisations/password_reset_sent.html")
 
 
 @sensitive_post_parameters("password", "password_again")
 @require_http_methods(["GET", "POST"])
 def password_reset_confirm(request, uid: str, token: str):
+    if not oidc.password_sign_in():
+        return _password_sign_in_off(request)
     person = selectors.person_get_for_reset_token(uid=uid, token=token)
     if person is None:
         return render(request, "organisations/password_reset_invalid.html", status=400)
@@ -140,13 +171,15 @@ def invitation_accept(request, token: str):
             {"invitation": invitation},
             status=403,
         )
-    # Someone not signed in is offered both ways, whether or not the address has an account.
+    # Someone not signed in is offered both ways, whether or not the address has an account:
+    # signing in (with a password or the organisation's account), or a new account with a
+    # password, where passwords are used here.
     form = (
-        None
-        if signed_in
-        else AcceptInvitationForm(request.POST or None, initial={"full_name": invitation.full_name})
+        AcceptInvitationForm(request.POST or None, initial={"full_name": invitation.full_name})
+        if not signed_in and oidc.password_sign_in()
+        else None
     )
-    if request.method == "POST" and (form is None or form.is_valid()):
+    if request.method == "POST" and (signed_in or (form is not None and form.is_valid())):
         result = call_service(
             request,
             lambda: services.invitation_accept(
@@ -176,9 +209,14 @@ def invitation_accept(request, token: str):
             person = result.value
             if not signed_in:
                 login(request, person, backend="django.contrib.auth.backends.ModelBackend")
-            return _redirect_after_sign_in(request, person)
+            return redirect_after_sign_in(request, person, _next(request))
     return render(
         request,
         "organisations/invitation_accept.html",
-        {"invitation": invitation, "form": form},
+        {
+            "invitation": invitation,
+            "form": form,
+            "signed_in": signed_in,
+            "organisation_sign_in": oidc.enabled(),
+        },
     )

@@ -186,6 +186,36 @@ class Person(AbstractBaseUser, PermissionsMixin):
         )
 
 
+class OrganisationAccount(models.Model):
+    """A person's account at their organisation's sign-in service (OpenID Connect), named by the
+    service (issuer) and the subject it knows them by. Linked on the first sign-in with it, by
+    the person's verified e-mail address; later sign-ins find the person by it alone."""
+
+    person = models.ForeignKey(
+        Person,
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        related_name="organisation_accounts",
+    )
+    issuer = models.CharField(_("sign-in service"), max_length=255)
+    subject = models.CharField(_("identifier at the sign-in service"), max_length=255)
+    linked_at = models.DateTimeField(_("linked"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("organisation's account")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["issuer", "subject"], name="organisation_account_one_person"
+            ),
+            models.UniqueConstraint(
+                fields=["person", "issuer"], name="organisation_account_one_per_service"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} – {self.issuer}"
+
+
 class Membership(models.Model):
     """A role held by a person in an organisation unit. Ended, never deleted."""
 
@@ -300,10 +330,11 @@ class InvitationStatusChange(StatusChange):
 
 
 class SignInActivity(ImmutableModel):
-    """One thing that happened at the door: a sign-in, a failed or refused one, a password reset
-    request, a password change, a sign-out. Each is also an audit event whose object is this row,
-    so an attempt for an address with no account is kept, and readable by an administrator,
-    without creating a person. The throttle counts the failures here."""
+    """One thing that happened at the door: a sign-in (with a password or the organisation's
+    account), a failed or refused one, a password reset request, a password change, a sign-out.
+    Each is also an audit event whose object is this row, so an attempt for an address with no
+    account is kept, and readable by an administrator, without creating a person. The throttle
+    counts the failed password sign-ins here."""
 
     Outcome = models.TextChoices(
         "Outcome",
@@ -317,6 +348,10 @@ class SignInActivity(ImmutableModel):
                 AuditEvent.Action.PASSWORD_CHANGED,
                 AuditEvent.Action.SIGNED_OUT,
                 AuditEvent.Action.TIMED_OUT,
+                AuditEvent.Action.ORGANISATION_ACCOUNT_LINKED,
+                AuditEvent.Action.SIGNED_IN_WITH_ORGANISATION,
+                AuditEvent.Action.ORGANISATION_SIGN_IN_FAILED,
+                AuditEvent.Action.ORGANISATION_SIGN_IN_REFUSED,
             )
         ],
     )

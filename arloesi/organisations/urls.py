@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from arloesi.organisations import auth_views, views
+from arloesi.organisations import auth_views, oidc_views, views
 
 app_name_patterns = [
     path("", views.directory, name="directory"),
@@ -27,6 +27,16 @@ urlpatterns = [
     path("account/", views.account, name="account"),
     path("sign-in/", auth_views.sign_in, name="sign_in"),
     path("sign-out/", auth_views.sign_out, name="sign_out"),
+    path(
+        "sign-in/organisation/",
+        oidc_views.organisation_sign_in,
+        name="organisation_sign_in",
+    ),
+    path(
+        "sign-in/organisation/no-account/",
+        oidc_views.organisation_sign_in_refused,
+        name="organisation_sign_in_refused",
+    ),
     path("password-reset/", auth_views.password_reset, name="password_reset"),
     path("password-reset/sent/", auth_views.password_reset_sent, name="password_reset_sent"),
     path(
@@ -35,4 +45,14 @@ urlpatterns = [
         name="password_reset_confirm",
     ),
     path("invitations/<str:token>/", auth_views.invitation_accept, name="invitation_accept"),
+]
+
+# Outside the language prefixes: the one address registered with the organisation's sign-in
+# service, as SITE_URL + this path.
+unprefixed_urlpatterns = [
+    path(
+        "sign-in/organisation/callback/",
+        oidc_views.organisation_sign_in_callback,
+        name="organisation_sign_in_callback",
+    ),
 ]

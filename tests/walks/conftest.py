@@ -19,3 +19,9 @@ def world(django_db_setup, django_db_blocker):
         built = World()
         yield built
         transaction.set_rollback(True)
+
+
+@pytest.fixture(autouse=True)
+def _organisation_sign_in_on(organisation_sign_in):
+    """Every page as a deployment offering both ways in shows it: the organisation's button on
+    the sign-in page, its redirect to the provider, the provider's way back."""

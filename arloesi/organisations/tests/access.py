@@ -14,6 +14,7 @@ import secrets
 from django.contrib.auth.tokens import default_token_generator
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
@@ -100,6 +101,9 @@ PROBES = {
 # Pages anyone may open without signing in.
 PUBLIC = {
     "sign_in",
+    "organisation_sign_in",
+    "organisation_sign_in_callback",
+    "organisation_sign_in_refused",
     "sign_out",
     "password_reset",
     "password_reset_sent",
@@ -110,6 +114,7 @@ PUBLIC = {
 # Who uses each form of B (None: someone signed out). The fuzz posts hostile values as them.
 FORM_USERS = {
     "sign_in": lambda w: None,
+    "organisation_sign_in": lambda w: None,
     "sign_out": lambda w: w.b.lead,
     "password_reset": lambda w: None,
     "password_reset_confirm": lambda w: None,
@@ -144,3 +149,7 @@ FORM_FILES = {"organisations:import": _import_file}
 
 # What the owner enters where a guess would be refused (a real account, so sign-in succeeds).
 FORM_VALUES = {"sign_in": {"email": lambda w: w.b_person.email, "password": PASSWORD}}
+
+# The organisation's button (tests/walks/conftest.py switches that way in on) is on the sign-in
+# page: its fields are read there.
+FORM_PAGES = {"organisation_sign_in": lambda w: reverse("sign_in")}

@@ -205,6 +205,11 @@ def _signed_out(name: str, route: str, reason: str) -> None:
 _signed_out("sign in", "sign_in", "a form with two questions")
 _signed_out("password reset", "password_reset", "a form with one question")
 _signed_out("password reset sent", "password_reset_sent", "a sentence saying what happens next")
+_signed_out(
+    "no account for an organisation's account",
+    "organisation_sign_in_refused",
+    "a few sentences saying who to ask for an invitation",
+)
 for _name, _route in (("accessibility", "accessibility"), ("privacy", "privacy"),
                       ("cookies", "cookies")):  # fmt: skip
     bench.register_page(

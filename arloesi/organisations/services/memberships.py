@@ -1,15 +1,10 @@
-"""Writes to organisations, people and memberships. Every write is audited (core.audit)."""
+"""People, their memberships and invitations. Every write is audited (core.audit)."""
 
-from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.auth import authenticate
-from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Value
-from django.db.models.functions import Concat, Substr
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -26,6 +21,7 @@ from arloesi.organisations.models import (
     SignInActivity,
 )
 from arloesi.organisations.roles import Perm
+from arloesi.organisations.services import door
 
 INVITATION_WORKFLOW = Workflow(
     "invitation",
@@ -47,10 +43,6 @@ class InvitationLapsedError(ValidationError):
                 "organisation to invite you again."
             )
         )
-
-
-def _normalised(email: str) -> str:
-    return email.strip().lower()[:254]
 
 
 # --- People -----------------------------------------------------------------------------------
@@ -116,7 +108,7 @@ def invitation_send(
 ) -> Invitation:
     if role not in selectors.roles_grantable(actor=actor, unit=unit):
         raise PermissionDenied
-    email = _normalised(email)
+    email = door.normalised_email(email)
     # Said only of a role held here, which whoever may invite here can see on the unit's page;
     # whether the address has an account anywhere else is never said.
     if Membership.objects.filter(
@@ -175,7 +167,7 @@ def invitation_accept(
         )
         membership_grant(actor=person, person=person, unit=invitation.unit, role=invitation.role)
         if created:
-            _activity_record(
+            door.activity_record(
                 email=person.email,
                 ip_address=ip_address,
                 outcome=SignInActivity.Outcome.SIGNED_IN,
@@ -188,7 +180,7 @@ def invitation_accept(
 def _person_create_for(invitation: Invitation, *, full_name: str, password: str) -> Person:
     if Person.objects.filter(email=invitation.email).exists():
         raise ValidationError(_("You already have an account: sign in to accept."))
-    _password_acceptable(password, Person(email=invitation.email, full_name=full_name))
+    door.password_acceptable(password, Person(email=invitation.email, full_name=full_name))
     person = audit.create(
         Person,
         actor=None,
@@ -219,129 +211,3 @@ def _invitation_withdraw(invitation: Invitation, *, actor: Person | None, reason
         actor=actor,
         reason=reason,
     )
-
-
-# --- Sign-in, sign-out and passwords ----------------------------------------------------------
-
-
-def _activity_record(
-    *,
-    email: str,
-    ip_address: str | None,
-    outcome: str,
-    person: Person | None = None,
-    actor: Person | None = None,
-) -> SignInActivity:
-    """Keep what happened at the door, and put it in the audit trail (its object is the
-    activity row, so an address with no account needs no person)."""
-    activity = SignInActivity.objects.create(
-        email=_normalised(email), person=person, ip_address=ip_address, outcome=outcome
-    )
-    audit.record(actor=actor, obj=activity, action=outcome)
-    return activity
-
-
-@dataclass(frozen=True)
-class SignInResult:
-    person: Person | None = None
-    # Why sign-in was refused without checking the password: "account" or "client".
-    throttled: str | None = None
-
-
-@transaction.atomic
-def person_sign_in(*, email: str, password: str, ip_address: str | None) -> SignInResult:
-    """Check the password unless too many attempts have failed; record the outcome.
-
-    An unknown address takes the same path as a known one: the same queries, one password hash
-    (Django's ModelBackend hashes the password it is given when no account matches), the same
-    records and the same answer as a wrong password."""
-    email = _normalised(email)
-    owner = Person.objects.filter(email=email).first()
-    throttled = selectors.sign_in_throttled(email=email, ip_address=ip_address)
-    if throttled:
-        _activity_record(
-            email=email,
-            ip_address=ip_address,
-            outcome=SignInActivity.Outcome.SIGN_IN_REFUSED,
-            person=owner,
-        )
-        return SignInResult(throttled=throttled)
-    person = authenticate(None, username=email, password=password)
-    outcome = SignInActivity.Outcome.SIGNED_IN if person else SignInActivity.Outcome.SIGN_IN_FAILED
-    _activity_record(
-        email=email, ip_address=ip_address, outcome=outcome, person=owner, actor=person
-    )
-    return SignInResult(person=person)
-
-
-def person_sign_out(*, person: Person, ip_address: str | None, timed_out: bool = False) -> None:
-    """Record a sign-out (the view or the idle-session middleware ends the session)."""
-    _activity_record(
-        email=person.email,
-        ip_address=ip_address,
-        outcome=SignInActivity.Outcome.TIMED_OUT
-        if timed_out
-        else SignInActivity.Outcome.SIGNED_OUT,
-        person=person,
-        actor=person,
-    )
-
-
-@transaction.atomic
-def password_reset_request(*, email: str, ip_address: str | None) -> None:
-    """E-mail a reset link if the address belongs to an active person; say nothing either way.
-    The same work is done for an address with no account: one record, one task (which then
-    sends nothing). The task is given the person's id; it makes the link itself."""
-    email = _normalised(email)
-    person = Person.objects.filter(email=email, is_active=True).first()
-    _activity_record(
-        email=email,
-        ip_address=ip_address,
-        outcome=SignInActivity.Outcome.PASSWORD_RESET_REQUESTED,
-        person=person,
-    )
-    tasks.password_reset_email_send.enqueue(person_id=person.pk if person else None)
-
-
-def _password_acceptable(password: str, person: Person) -> None:
-    """Django's password rules, their refusal on the form's password field."""
-    try:
-        validate_password(password, person)
-    except ValidationError as error:
-        raise ValidationError({"password": error.messages}) from error
-
-
-@transaction.atomic
-def password_set(*, person: Person, password: str, ip_address: str | None = None) -> Person:
-    _password_acceptable(password, person)
-    person.set_password(password)
-    person.save(update_fields=["password"])
-    _activity_record(
-        email=person.email,
-        ip_address=ip_address,
-        outcome=SignInActivity.Outcome.PASSWORD_CHANGED,
-        person=person,
-        actor=person,
-    )
-    return person
-
-
-# --- Organisation units -----------------------------------------------------------------------
-
-
-def unit_create(*, actor: Person | None, **fields) -> OrganisationUnit:
-    return audit.create(OrganisationUnit, actor=actor, **fields)
-
-
-@transaction.atomic
-def unit_update(*, actor: Person | None, unit: OrganisationUnit, **fields) -> OrganisationUnit:
-    old_path = unit.path
-    unit = audit.update(unit, actor=actor, **fields)
-    new_path = unit.compute_path()
-    if new_path != old_path:
-        # Moved to another parent: the unit and everything under it get new paths.
-        OrganisationUnit.objects.filter(path__startswith=old_path).update(
-            path=Concat(Value(new_path), Substr("path", len(old_path) + 1))
-        )
-        unit.path = new_path
-    return unit
