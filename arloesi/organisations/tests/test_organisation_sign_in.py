@@ -209,9 +209,10 @@ def test_someone_invited_and_new_to_arloesi_signs_in_and_accepts_without_a_passw
     invitation_page = urlsplit(link).path
     browser.provider.next_sign_in(sub="subject-nia", email="newcomer@practice.example")
 
-    # The invitation's page offers only the organisation's button: no password to choose.
+    # The invitation's page (in the invitation's language) offers only the organisation's
+    # button: no password to choose.
     page = text(client.get(invitation_page))
-    assert "Sign in with your organisation's account" in page
+    assert "Mewngofnodi gyda chyfrif eich sefydliad" in page
     assert 'name="password"' not in page
     client.post(invitation_page, {"full_name": "Nia", "password": "x", "password_again": "x"})
     assert not Person.objects.filter(email="newcomer@practice.example").exists()
