@@ -36,7 +36,7 @@ def test_guessing_another_places_ids_finds_nothing(mine, theirs):
         answer = _get(name, headers, **kwargs)
         assert answer.status_code == 404, (name, answer.status_code)
         assert answer["Content-Type"] == "application/problem+json"
-        missing = _get(name, headers, **{key: 10**9 for key in kwargs})
+        missing = _get(name, headers, **dict.fromkeys(kwargs, 10**9))
         assert missing.json() == answer.json(), name
 
 
@@ -110,7 +110,9 @@ def test_answers_are_in_the_callers_language(mine):
     body = {"title": "", "due_on": "2026-04-01"}
     welsh = Client().post(url, body, content_type="application/json", **headers).json()
     assert welsh["errors"] == [{"field": "title", "reason": "Nodwch y garreg filltir"}]
-    english = Client().post(
-        url, body, content_type="application/json", HTTP_ACCEPT_LANGUAGE="en", **headers
-    ).json()
+    english = (
+        Client()
+        .post(url, body, content_type="application/json", HTTP_ACCEPT_LANGUAGE="en", **headers)
+        .json()
+    )
     assert english["errors"] == [{"field": "title", "reason": "Enter the milestone"}]

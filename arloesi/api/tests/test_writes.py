@@ -149,7 +149,11 @@ def test_a_milestone_and_a_cycle_are_added_by_the_team(mine, theirs):
     cycle = _send(
         "post",
         "cycle_plan",
-        {"title": "Two residents", "planned_start_on": "2030-02-01", "planned_end_on": "2030-01-01"},
+        {
+            "title": "Two residents",
+            "planned_start_on": "2030-02-01",
+            "planned_end_on": "2030-01-01",
+        },
         headers,
         project_id=mine.project.pk,
     )

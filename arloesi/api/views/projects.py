@@ -2,7 +2,7 @@
 measures; adding a milestone and planning a cycle, as the project's team does on its pages;
 and the schedule of a cluster, planning group, health board or Wales."""
 
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from arloesi.api import auth, calls, present, problems, selectors
@@ -67,7 +67,7 @@ def milestone_add(request, project_id: int, payload: MilestoneIn):
         request,
         lambda: services.milestone_add(actor=request.user, project=project, **form.cleaned_data),
     )
-    return 201, present.milestone(added, overdue=present.overdue(added))
+    return Status(201, present.milestone(added, overdue=present.overdue(added)))
 
 
 @router.get("/{int:project_id}/cycles", response={200: list[CycleOut], 404: ProblemOut})
@@ -94,7 +94,7 @@ def cycle_plan(request, project_id: int, payload: CycleIn):
         request,
         lambda: services.cycle_plan(actor=request.user, project=project, **form.cleaned_data),
     )
-    return 201, present.cycle(planned, projects.cycle_state(planned))
+    return Status(201, present.cycle(planned, projects.cycle_state(planned)))
 
 
 @router.get("/{int:project_id}/measures", response={200: list[MeasureSummary], 404: ProblemOut})

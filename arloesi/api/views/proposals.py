@@ -3,7 +3,7 @@ changing what its authors write, with the checks and wording of the task list's 
 
 from django.http import HttpResponse
 from django.urls import reverse
-from ninja import Header, Query, Router, Schema
+from ninja import Header, Query, Router, Schema, Status
 from pydantic import Field
 
 from arloesi.api import auth, calls, concurrency, present, problems, selectors
@@ -62,7 +62,7 @@ def proposal_create(request, response: HttpResponse, payload: ProposalCreateIn):
     )
     response["ETag"] = concurrency.etag(created.version)
     response["Location"] = reverse("api-v1:proposal_detail", kwargs={"proposal_id": created.pk})
-    return 201, created
+    return Status(201, created)
 
 
 @router.patch(
