@@ -203,6 +203,14 @@ NOT_PAGES = {
     "learning:record_approve": "a button's POST",
     "learning:resource_move": "a button's POST",
     "learning:resource_publish": "a button's POST",
+    "api:token_revoke": "a button's POST",
+    "api-v1:api-root": "the API's root: nothing is there (its operations are below it)",
+    "api-v1:openapi-json": "the API's description, made from its code (the documentation page)",
+    "api-v1:proposal_create": "a write of the API, at the address of the proposals' list",
+    "api-v1:proposal_update": "a write of the API, at the address of a proposal",
+    "api-v1:milestone_add": "a write of the API, at the address of a project's milestones",
+    "api-v1:cycle_plan": "a write of the API, at the address of a project's cycles",
+    "api-v1:data_upsert": "a write of the API, at the address of a measure's data",
 }
 
 

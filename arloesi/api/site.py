@@ -22,7 +22,8 @@ PROBLEM_STATUSES = ("400", "401", "403", "404", "405", "409", "412", "422", "428
 class ArloesiAPI(NinjaAPI):
     def get_openapi_schema(self, *, path_prefix=None, path_params=None):
         """Ninja's document, with every error answered as ``application/problem+json`` and the
-        statuses any operation may answer (401, 404, 405, 429; 400 and 422 for a malformed request)."""
+        statuses any operation may answer (401, 404, 405, 429; 400 and 422 for a malformed
+        request)."""
         schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
         problem = {"$ref": "#/components/schemas/ProblemOut"}
         for operations in schema["paths"].values():

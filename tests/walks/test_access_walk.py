@@ -92,7 +92,7 @@ def test_a_visitor_from_elsewhere_sees_and_changes_nothing_of_b(world, name, vis
         shown = response.content.decode(errors="replace")
         assert MARKER not in shown, f"{method} {url} shows B's data to {visitor}"
         if api and name not in PUBLIC:
-            expected = (401, 405) if visitor == ANONYMOUS else API_STATUSES
+            expected = (401, 404, 405) if visitor == ANONYMOUS else API_STATUSES
             assert response.status_code in expected, (method, url, response.status_code)
             assert response["Content-Type"].startswith(("application/json", "application/problem"))
         elif visitor == ANONYMOUS and name not in PUBLIC:

@@ -106,7 +106,6 @@ def _list(route: str, query: str = ""):
 
 # Lists: one page of 50 at most, fuller with more data.
 _api("collaboratives", _list("unit_list", "?kind=collaborative"), practitioner)
-_api("health board", _to("unit_detail", "unit_id", largest_health_board), practitioner)
 _api("proposals", _list("proposal_list"), health_board_officer)
 _api("projects", _list("project_list"), health_board_officer)
 _api("risks", _list("risk_list"), health_board_officer)
@@ -114,6 +113,14 @@ _api("learning records", _list("record_list"), practitioner)
 _api("schedule", _list("schedule_page"), health_board_officer)
 # One object each: the same at every scale.
 for _name, _route, _key, _pick, _user, _why in [
+    (
+        "health board",
+        "unit_detail",
+        "unit_id",
+        largest_health_board,
+        practitioner,
+        "a board's planning groups, as many at every scale",
+    ),
     ("a proposal", "proposal_detail", "proposal_id", _proposal, health_board_officer, "one"),
     ("a project", "project_detail", "project_id", _project, _lead, "one project"),
     ("milestones", "milestone_list", "project_id", _project, _lead, "one project's"),
