@@ -56,3 +56,16 @@ def test_too_many_requests_are_refused_with_retry_after(headers, settings):
     assert [a.status_code for a in answers] == [200, 200, 200, 429]
     _is_problem(answers[-1], 429)
     assert 1 <= int(answers[-1]["Retry-After"]) <= 61
+
+
+def test_a_token_needs_no_csrf_token(headers):
+    """A program sends no cookie, so no CSRF token: a write with a token is not refused for
+    it (a session, which could be forged across sites, opens nothing here)."""
+    answer = Client(enforce_csrf_checks=True).post(
+        reverse("api-v1:proposal_create"),
+        {"title": "Eye checks", "collaborative_id": 10**9},
+        content_type="application/json",
+        **headers,
+    )
+    body = _is_problem(answer, 422)
+    assert body["errors"][0]["field"] == "collaborative_id"
