@@ -4,10 +4,21 @@ its parameters, body and answers, grouped by part."""
 from dataclasses import dataclass, field
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from arloesi.api import problems
 
 METHODS = ("get", "post", "put", "patch", "delete")
+# The parts (the document's tags) as the page names them, in the reader's language.
+PART_NAMES = {
+    "organisations": _("Organisations"),
+    "proposals": _("Proposals"),
+    "projects": _("Projects"),
+    "measures": _("Measures"),
+    "risks": _("Risks"),
+    "learning records": _("Learning records"),
+    "schedule": _("Schedule of projects"),
+}
 
 
 @dataclass
@@ -24,6 +35,7 @@ class Operation:
 
 @dataclass
 class Part:
+    tag: str
     name: str
     operations: list[Operation] = field(default_factory=list)
 
@@ -86,7 +98,10 @@ def docs_page() -> DocsPage:
             if method in operations:
                 found = operations[method]
                 tag = (found.get("tags") or ["api"])[0]
-                parts.setdefault(tag, Part(tag)).operations.append(_operation(path, method, found))
+                name = str(PART_NAMES.get(tag, tag))
+                parts.setdefault(tag, Part(tag, name)).operations.append(
+                    _operation(path, method, found)
+                )
     return DocsPage(
         title=schema["info"]["title"],
         version=schema["info"]["version"],
