@@ -7,6 +7,7 @@ problem details answer (``problems``), Ninja's own (unreadable JSON, wrong types
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
@@ -20,10 +21,18 @@ PROBLEM_STATUSES = ("400", "401", "403", "404", "405", "409", "412", "422", "428
 
 
 class ArloesiAPI(NinjaAPI):
+    _made: dict = {}
+
     def get_openapi_schema(self, *, path_prefix=None, path_params=None):
         """Ninja's document, with every error answered as ``application/problem+json`` and the
         statuses any operation may answer (401, 404, 405, 429; 400 and 422 for a malformed
-        request)."""
+        request). Made once per language and kept: the code does not change while it runs."""
+        key = (translation.get_language(), path_prefix, repr(path_params))
+        if key not in self._made:
+            self._made[key] = self._make_schema(path_prefix, path_params)
+        return self._made[key]
+
+    def _make_schema(self, path_prefix, path_params):
         schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
         problem = {"$ref": "#/components/schemas/ProblemOut"}
         for operations in schema["paths"].values():
