@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "arloesi.delivery",
     "arloesi.evaluation",
     "arloesi.learning",
+    "arloesi.api",
 ]
 
 MIDDLEWARE = [
@@ -94,6 +95,7 @@ MIDDLEWARE = [
     "arloesi.organisations.middleware.IdleSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "arloesi.api.middleware.ProblemDetailsMiddleware",
 ]
 
 ROOT_URLCONF = "arloesi.urls"
@@ -338,6 +340,8 @@ TASK_RESULTS_KEEP_FAILED_DAYS = int(os.environ.get("TASK_RESULTS_KEEP_FAILED_DAY
 # Projects: a project with no progress update for this many days is flagged stale; reminders go
 # this many days before a PDSA cycle or milestone is due, and once when it is overdue.
 PROJECT_STALE_AFTER_DAYS = int(os.environ.get("PROJECT_STALE_AFTER_DAYS", "30"))
+# Requests a minute one API token may make (counted in the database, across app servers).
+API_REQUESTS_PER_MINUTE = int(os.environ.get("API_REQUESTS_PER_MINUTE", "120"))
 REMINDER_DAYS_BEFORE_DUE = int(os.environ.get("REMINDER_DAYS_BEFORE_DUE", "3"))
 
 # --- Security -------------------------------------------------------------------------------

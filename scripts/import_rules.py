@@ -35,6 +35,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("delivery",),
     ("evaluation",),
     ("learning",),
+    ("api",),
 ]
 FRONT_DOORS = ("services", "selectors")
 PROJECT_MODULES = ("urls.py", "settings.py", "wsgi.py", "cli.py")

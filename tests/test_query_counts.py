@@ -9,9 +9,12 @@ that shows nothing that grows with the data (a blank form) says so in its regist
 (``does_not_grow="why"``), and then only its query count is compared.
 
 "Shows more" is measured in ``<main>``: more HTML elements (rows, list items, paragraphs), or
-more words (names joined in one sentence). Numbers growing from 9 to 12 are neither.
+more words (names joined in one sentence). Numbers growing from 9 to 12 are neither. An API
+answer (JSON, asked with the page's own token) is measured alike: its objects and lists, and the
+words of its texts.
 """
 
+import json
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -74,19 +77,35 @@ class _Main(HTMLParser):
             self.words += len(re.findall(r"[^\W\d_]+", data))
 
 
+def _json_size(value) -> tuple[int, int]:
+    """An API answer's size, as ``<main>``'s is counted: each object and list an element, the
+    words of its texts."""
+    if isinstance(value, dict | list):
+        items = value.values() if isinstance(value, dict) else value
+        sizes = [_json_size(item) for item in items]
+        return 1 + sum(e for e, _w in sizes), sum(w for _e, w in sizes)
+    if isinstance(value, str):
+        return 0, len(re.findall(r"[^\W\d_]+", value))
+    return 0, 0
+
+
 def _see(client: Client, page: bench.Page, context: bench.BenchContext) -> Seen:
     url, user = bench.page_target(page, context)
+    headers = bench.page_headers(page, context)
     if user is None:
         client.logout()
     else:
         client.force_login(user)
     # As on a running server, one-off lookups (content types, the session) are already cached.
-    client.get(url)
+    client.get(url, **headers)
     with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
+        response = client.get(url, **headers)
     main = _Main()
-    if response.get("Content-Type", "").startswith("text/html"):
+    content_type = response.get("Content-Type", "")
+    if content_type.startswith("text/html"):
         main.feed(response.content.decode())
+    elif content_type.startswith("application/json"):
+        main.elements, main.words = _json_size(json.loads(response.content))
     return Seen(
         url,
         response.status_code,
@@ -187,6 +206,14 @@ NOT_PAGES = {
     "learning:record_approve": "a button's POST",
     "learning:resource_move": "a button's POST",
     "learning:resource_publish": "a button's POST",
+    "api:token_revoke": "a button's POST",
+    "api-v1:api-root": "the API's root: nothing is there (its operations are below it)",
+    "api-v1:openapi-json": "the API's description, made from its code (the documentation page)",
+    "api-v1:proposal_create": "a write of the API, at the address of the proposals' list",
+    "api-v1:proposal_update": "a write of the API, at the address of a proposal",
+    "api-v1:milestone_add": "a write of the API, at the address of a project's milestones",
+    "api-v1:cycle_plan": "a write of the API, at the address of a project's cycles",
+    "api-v1:data_upsert": "a write of the API, at the address of a measure's data",
 }
 
 

@@ -4,6 +4,9 @@ Services call these instead of ``.save()``; every call records an ``AuditEvent``
 actor, the time and each changed field's old and new value.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -62,6 +65,22 @@ def audited_fields(model: type[models.Model] | models.Model) -> list[models.Fiel
     return [f for f in model._meta.concrete_fields if f.name not in skip]
 
 
+# How the changes being made now were asked for, when not through a page (the API and its
+# token): added to the note of every event recorded while it is set (``noted``).
+_how = ContextVar("audit_how", default="")
+
+
+@contextmanager
+def noted(how: str) -> Iterator[None]:
+    """Every event recorded inside the block says ``how`` in its note (e.g. the API token a
+    change was made with), whichever service records it."""
+    token = _how.set(how)
+    try:
+        yield
+    finally:
+        _how.reset(token)
+
+
 def record(
     *,
     actor,
@@ -70,6 +89,7 @@ def record(
     changes: dict[str, list] | None = None,
     note: str = "",
 ) -> AuditEvent:
+    note = "\n".join(part for part in (note, _how.get()) if part)
     event = AuditEvent.objects.create(
         actor=actor if getattr(actor, "pk", None) else None,
         action=action,

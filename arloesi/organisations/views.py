@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from arloesi.core import exports, permissions
 from arloesi.core.middleware import set_language_cookie
 from arloesi.core.service_calls import call_service
+from arloesi.organisations import account as account_sections
 from arloesi.organisations import importer, selectors, services
 from arloesi.organisations.exports import SIGN_IN_ACTIVITY_COLUMNS
 from arloesi.organisations.forms import (
@@ -180,7 +181,11 @@ def account(request):
             messages.success(request, _("Your language has been saved."))
         set_language_cookie(response, language)
         return response
-    return render(request, "organisations/account.html", {"form": form})
+    return render(
+        request,
+        "organisations/account.html",
+        {"form": form, "sections": account_sections.sections()},
+    )
 
 
 def _sign_in_activity_filters(request) -> tuple[SignInActivityFilterForm, dict]:

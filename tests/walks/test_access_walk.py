@@ -19,6 +19,8 @@ from arloesi.organisations.roles import Role
 from tests.walks.world import (
     ALL_URLS,
     ANONYMOUS,
+    API_HEADERS,
+    API_PREFIX,
     MARKER,
     PROBES,
     PUBLIC,
@@ -32,6 +34,10 @@ from tests.walks.writes import recorded_writes
 pytestmark = pytest.mark.django_db
 
 ALLOWED_STATUSES = (200, 302, 400, 403, 404, 405)
+# The API answers a program, not a browser: a body it cannot use is 400 or 422; every answer is
+# problem details. Its callers' own token use is the one thing it writes.
+API_STATUSES = (200, 400, 403, 404, 405, 422)
+API_OWN_WRITES = {"api_tokenuse", "api_accesstoken"}
 # A visitor's own session is the one thing a request may write; signing out ends it, and records
 # that they signed out (sign-in activity, with its audit event).
 SESSION_TABLE = "django_session"
@@ -69,25 +75,35 @@ def b_state(world) -> dict:
 @pytest.mark.parametrize("name", URL_NAMES)
 def test_a_visitor_from_elsewhere_sees_and_changes_nothing_of_b(world, name, visitor):
     client = Client()
+    url = address(world, name)
+    api = url.startswith(API_PREFIX)
+    headers = {}
     if visitor != ANONYMOUS:
         client.force_login(world.outsider[visitor])
-    url = address(world, name)
+        if api:
+            headers = API_HEADERS(world, world.outsider[visitor])
     before = b_state(world)
     with recorded_writes() as writes:
         answers = {
-            "GET": client.get(url),
-            "POST": client.post(url, {"role": Role.PRACTITIONER}),
+            "GET": client.get(url, **headers),
+            "POST": client.post(url, {"role": Role.PRACTITIONER}, **headers),
         }
     for method, response in answers.items():
         shown = response.content.decode(errors="replace")
         assert MARKER not in shown, f"{method} {url} shows B's data to {visitor}"
-        if visitor == ANONYMOUS and name not in PUBLIC:
+        if api and name not in PUBLIC:
+            expected = (401, 404, 405) if visitor == ANONYMOUS else API_STATUSES
+            assert response.status_code in expected, (method, url, response.status_code)
+            assert response["Content-Type"].startswith(("application/json", "application/problem"))
+        elif visitor == ANONYMOUS and name not in PUBLIC:
             assert response.status_code in (302, 405), (method, url, response.status_code)
             if response.status_code == 302:
                 assert response["Location"].split("?")[0].endswith("/sign-in/"), (method, url)
         else:
             assert response.status_code in ALLOWED_STATUSES, (method, url, response.status_code)
     allowed = OWN_SIGN_OUT if name == "sign_out" else {SESSION_TABLE}
+    if api:
+        allowed = allowed | API_OWN_WRITES
     assert writes.tables() <= allowed, f"{url} as {visitor} wrote {writes.tables()}"
     assert b_state(world) == before
 

@@ -19,6 +19,8 @@ app's ``tests/access.py`` has:
 - ``FORM_PAGES`` (optional): URL name -> ``lambda world: address``, the page that holds the
   form of a URL that only answers POST (an editor's buttons on the diagram's page), so the fuzz
   reads its fields there instead of posting the bare CSRF token.
+- ``api_headers`` (the API app's): ``(world, person) -> client keyword arguments`` that send a
+  token of the person's own: the walk asks the API's addresses (``/api/…``) with it.
 """
 
 import importlib
@@ -75,6 +77,9 @@ FORM_FILES = {
 FORM_PAGES = {
     name: page for module in ACCESS for name, page in getattr(module, "FORM_PAGES", {}).items()
 }
+# How a caller of the API says who they are: a token, not a session.
+API_HEADERS = next(module.api_headers for module in ACCESS if hasattr(module, "api_headers"))
+API_PREFIX = "/api/"
 
 
 def _url_patterns(resolver=None, prefix=""):

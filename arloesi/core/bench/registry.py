@@ -53,6 +53,9 @@ class Page:
     # A file to save that takes longer to make (a PDF) has its own p95 budget, in milliseconds,
     # wherever the scale has one, and is timed with fewer requests (worker.DOWNLOAD_REQUESTS).
     budget_ms: float | None = None
+    # Request headers beyond the viewer's session, e.g. an API token (``Authorization``), as
+    # the test client's keyword arguments (``HTTP_AUTHORIZATION=...``).
+    headers: Callable[[BenchContext], dict[str, str]] | None = None
 
 
 _generators: dict[str, Generator] = {}
@@ -72,10 +75,11 @@ def register_page(
     user: Callable[[BenchContext], Any],
     does_not_grow: str = "",
     budget_ms: float | None = None,
+    headers: Callable[[BenchContext], dict[str, str]] | None = None,
 ) -> None:
     if name in _pages or name == BASELINE:
         raise ValueError(f"A bench page called {name!r} is already registered")
-    _pages[name] = Page(name, url, user, does_not_grow, budget_ms)
+    _pages[name] = Page(name, url, user, does_not_grow, budget_ms, headers)
 
 
 def _any_person(context: BenchContext):
@@ -120,6 +124,13 @@ def generate(*, scale: float, seed: int = SEED) -> BenchContext:
     for generator in generators():
         context.counts[generator.name] = generator.fn(scale=scale, rng=rng)
     return context
+
+
+def page_headers(page: Page, context: BenchContext) -> dict[str, str]:
+    """The request headers the page is asked with (its API token), once per context."""
+    if page.headers is None:
+        return {}
+    return context.pick(f"headers of {page.name}", lambda: page.headers(context))
 
 
 def page_target(page: Page, context: BenchContext) -> tuple[str, Any]:

@@ -22,6 +22,7 @@ from arloesi.core.bench.registry import (
     Page,
     discover,
     generators,
+    page_headers,
     page_target,
     pages,
 )
@@ -45,7 +46,8 @@ def time_page(page: Page, context: BenchContext, requests: int) -> dict[str, Any
     from django.test.utils import CaptureQueriesContext
 
     url, user = page_target(page, context)
-    client = Client()
+    headers = page_headers(page, context)
+    client = Client(**headers)
     if user is not None:
         client.force_login(user)
     if page.budget_ms is not None:

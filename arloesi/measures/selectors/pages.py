@@ -79,6 +79,12 @@ def _points(measure: Measure) -> list:
     return list(plain(DataPoint.objects.filter(measure=measure).order_by("period_start")))
 
 
+def data_points_of(*, measure: Measure) -> list[DataPoint]:
+    """Every period of the measure's data, first first (``measure`` from
+    ``measure_get_for_user``): what the API returns and takes back whole."""
+    return list(DataPoint.objects.filter(measure=measure).order_by("period_start"))
+
+
 def _annotations(measure: Measure) -> list[Annotation]:
     return list(Annotation.objects.filter(measure=measure).order_by("on", "pk"))
 

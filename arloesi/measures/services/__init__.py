@@ -7,6 +7,7 @@ from arloesi.measures.services.data import (
     annotation_remove,
     data_import,
     data_points_save,
+    data_rows_import,
 )
 from arloesi.measures.services.definition import measure_create, measure_update, measures_copy
 
@@ -18,6 +19,7 @@ __all__ = [
     "annotation_remove",
     "data_import",
     "data_points_save",
+    "data_rows_import",
     "measure_create",
     "measure_update",
     "measures_copy",

@@ -87,6 +87,24 @@ def data_import(*, actor, measure: Measure, filename: str, content: bytes) -> Im
         table = importer.read_table(filename, content)
     except importer.ImportFileError as error:
         return ImportResult(problems=[Problem(1, "", str(error))])
+    return data_rows_import(actor=actor, measure=measure, table=table)
+
+
+def data_rows_import(*, actor, measure: Measure, table: list[dict[str, str]]) -> ImportResult:
+    """Rows as a file's would be read (lower-case column -> text; the first is row 2), all or
+    nothing, checked as an imported file is: the API's whole series sent at once. The same rows
+    twice change nothing."""
+    require_measure_change(actor, measure)
+    if len(table) > importer.MAX_ROWS:
+        return ImportResult(
+            problems=[
+                Problem(
+                    1,
+                    "",
+                    _("Send at most %(count)s periods at once.") % {"count": importer.MAX_ROWS},
+                )
+            ]
+        )
     entries, problems = importer.validate(
         table,
         frequency=measure.frequency,

@@ -124,10 +124,7 @@ def project_page(*, user, project: Project) -> ProjectPage:
         priorities=list(project.priorities.order_by("title_en")),
         conditions=conditions,
         open_conditions=sum(1 for c in conditions if c.closed_at is None),
-        milestones=[
-            MilestoneRow(m, overdue=m.done_on is None and m.due_on < today)
-            for m in Milestone.objects.filter(project=project)
-        ],
+        milestones=milestones_of(project=project),
         updates=list(
             ProgressUpdate.objects.filter(project=project).select_related("author")[:LATEST_UPDATES]
         ),
@@ -248,6 +245,16 @@ def milestone_of(*, project: Project, milestone_id: int) -> Milestone:
         raise Http404
     milestone.project = project
     return milestone
+
+
+def milestones_of(*, project: Project) -> list[MilestoneRow]:
+    """The project's milestones in their order, each saying whether it is overdue (``project``
+    already checked for the reader): the list the project's page shows."""
+    today = timezone.localdate()
+    return [
+        MilestoneRow(m, overdue=m.done_on is None and m.due_on < today)
+        for m in Milestone.objects.filter(project=project)
+    ]
 
 
 def condition_of(*, project: Project, condition_id: int) -> ProjectCondition:

@@ -1,0 +1,71 @@
+from datetime import date
+from decimal import Decimal
+
+from ninja import Schema
+from pydantic import Field
+
+from arloesi.api.schemas.common import NumberText
+
+
+class MeasureSummary(Schema):
+    id: int
+    name: str
+    kind: str
+    frequency: str
+    chart_type: str
+    unit: str
+    points: int
+    latest: date | None
+
+
+class MeasureOut(Schema):
+    id: int
+    name: str
+    kind: str
+    operational_definition: str
+    numerator: str
+    denominator: str
+    unit: str
+    data_source: str
+    frequency: str
+    direction: str
+    target: Decimal | None
+    chart_type: str
+    rule_set: str
+    version: int
+
+
+class PointOut(Schema):
+    period_start: date
+    value: Decimal | None
+    numerator: Decimal | None
+    denominator: Decimal | None
+    excluded: bool
+    excluded_reason: str
+
+
+class SeriesOut(Schema):
+    measure_id: int
+    frequency: str
+    points: list[PointOut]
+
+
+class PointIn(Schema):
+    period_start: str = Field(
+        description="A date in the period (YYYY-MM-DD or DD/MM/YYYY): filed under its first day."
+    )
+    value: NumberText = None
+    numerator: NumberText = None
+    denominator: NumberText = None
+    excluded: bool = False
+    excluded_reason: str = ""
+
+
+class SeriesIn(Schema):
+    points: list[PointIn] = Field(description="Each period to set; periods not sent are kept.")
+
+
+class UpsertOut(Schema):
+    created: int
+    updated: int
+    unchanged: int
