@@ -6,6 +6,8 @@ are the ones documented."""
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from schemathesis.checks import not_a_server_error
@@ -34,6 +36,18 @@ def _from_this_computer(environ, start_response):
     client address)."""
     environ["REMOTE_ADDR"] = environ.get("REMOTE_ADDR") or "127.0.0.1"
     return application(environ, start_response)
+
+
+@pytest.fixture(autouse=True)
+def _connection_kept():
+    """The site is called as a server calls it, and a server closes the database connection
+    at the end of each request when it is inside a transaction: here, the test's own. Keep it
+    open, as Django's test client does."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 def _ids(place) -> dict[str, int]:
