@@ -164,3 +164,28 @@ class SearchDocument(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.object_id}"
+
+
+class Snapshot(ImmutableModel):
+    """A part of a published document as it was drawn on the day it was published, in one
+    language (``core.snapshots``): an issued evaluation report's charts, say, which are never
+    drawn again from data that may since have changed."""
+
+    # The document's model, "app_label.model", and its id.
+    kind = models.CharField(_("kind of document"), max_length=60)
+    object_id = models.BigIntegerField(_("document"))
+    part = models.CharField(_("part"), max_length=40)
+    language = models.CharField(_("language"), max_length=8)
+    html = models.TextField(_("as drawn"))
+    made_at = models.DateTimeField(_("drawn"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("kept part of a document")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "object_id", "part", "language"], name="snapshot_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.object_id}: {self.part} ({self.language})"

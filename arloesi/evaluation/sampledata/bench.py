@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from arloesi.core import bench
 from arloesi.core.bench import BenchContext, insert_rows
+from arloesi.evaluation import services
 from arloesi.evaluation.models import EvaluationReport, LogicModel, ReportStatusChange
 from arloesi.evaluation.vocabulary import (
     SUMMATIVE_RECOMMENDATIONS,
@@ -200,6 +201,13 @@ def evaluations_generate(*, scale: float, rng: random.Random) -> dict[str, int]:
         ReportStatusChange,
         (step for pk, report in zip(ids, reports, strict=True) for step in _steps(pk, report)),
     )
+    # Issuing keeps a report's measures as they were drawn that day (services.measures_keep);
+    # reports written in bulk skip the service, so those of the busiest project, whose pages are
+    # timed, are kept here as issuing would have kept them.
+    for report in EvaluationReport.objects.filter(project_id=busiest).exclude(
+        status=ReportStatus.DRAFT
+    ):
+        services.measures_keep(report)
     return {"logic models": models, "reports": len(reports), "report status changes": steps}
 
 

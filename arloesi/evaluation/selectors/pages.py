@@ -6,10 +6,10 @@ the costs against the funding requested."""
 from dataclasses import dataclass
 from decimal import Decimal
 
-from arloesi.core import audit, permissions
+from arloesi.core import audit, permissions, snapshots
 from arloesi.evaluation.models import EvaluationReport, LogicModel, ReportStatusChange
 from arloesi.evaluation.selectors.access import project_for_evaluation, report_get_for_user
-from arloesi.evaluation.services.reports import problems_before_issue
+from arloesi.evaluation.services.reports import MEASURES, problems_before_issue
 from arloesi.evaluation.vocabulary import (
     LOGIC_MODEL_PARTS,
     ProgrammeOutcome,
@@ -86,6 +86,9 @@ class ReportPage:
     changes: list[ReportStatusChange]
     problems: dict[str, str]
     may_change: bool
+    # The measures as they were drawn when the report was issued (core.snapshots), or None:
+    # a draft's (and a report issued before they were kept) are drawn from ``charts``.
+    measures_kept: str | None = None
 
     @property
     def is_draft(self) -> bool:
@@ -117,14 +120,22 @@ def outcome_rows(report: EvaluationReport) -> list[OutcomeRow]:
     ]
 
 
-def report_page(*, user, report_id: int) -> ReportPage:
+def report_page(*, user, report_id: int, printed: bool = False) -> ReportPage:
+    """A report with everything it draws on; an issued (or withdrawn) report's measures as they
+    were kept on issue, in the reader's language, instead of charts drawn again."""
     report, may_change = report_get_for_user(user=user, report_id=report_id)
     project = report.project
+    is_draft = report.status == ReportStatus.DRAFT
+    kept = None if is_draft else snapshots.read(report, MEASURES[printed])
     return ReportPage(
         report=report,
         project=project,
         plan=projects.evaluation_plan_of(project_id=project.pk),
-        charts=measures.project_charts(project=project, up_to=report.covers_to),
+        charts=(
+            []
+            if kept is not None
+            else measures.project_charts(project=project, up_to=report.covers_to)
+        ),
         cycles=projects.cycles_completed(project_id=project.pk, up_to=report.covers_to),
         funding_requested=proposals.funding_requested(proposal_id=project.proposal_id),
         outcomes=outcome_rows(report),
@@ -133,8 +144,9 @@ def report_page(*, user, report_id: int) -> ReportPage:
             .select_related("actor")
             .order_by("at", "pk")
         ),
-        problems=problems_before_issue(report) if report.status == ReportStatus.DRAFT else {},
+        problems=problems_before_issue(report) if is_draft else {},
         may_change=may_change,
+        measures_kept=kept,
     )
 
 

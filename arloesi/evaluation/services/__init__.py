@@ -3,6 +3,7 @@ reports (written as drafts, issued, withdrawn)."""
 
 from arloesi.evaluation.services.logic import logic_model_save
 from arloesi.evaluation.services.reports import (
+    measures_keep,
     report_create,
     report_issue,
     report_update,
@@ -11,6 +12,7 @@ from arloesi.evaluation.services.reports import (
 
 __all__ = [
     "logic_model_save",
+    "measures_keep",
     "report_create",
     "report_issue",
     "report_update",

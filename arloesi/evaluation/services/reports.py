@@ -7,10 +7,11 @@ issued report, a summative one before any formative one."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from arloesi.core import audit
+from arloesi.core import audit, snapshots
 from arloesi.core.services import status_change
 from arloesi.core.workflow import TransitionNotAllowedError
 from arloesi.evaluation.models import EvaluationReport, ReportStatusChange
@@ -23,6 +24,7 @@ from arloesi.evaluation.vocabulary import (
     Result,
 )
 from arloesi.evaluation.workflow import REPORT_WORKFLOW
+from arloesi.measures import selectors as measures
 
 TEXTS = (
     "title",
@@ -137,7 +139,30 @@ def report_issue(*, actor, report: EvaluationReport) -> EvaluationReport:
     report = audit.update(report, actor=actor, issued_at=timezone.now())
     _count_current(report.project_id)
     report.refresh_from_db()
+    measures_keep(report)
     return report
+
+
+# The parts of an issued report kept as they were drawn (core.snapshots): the measures on the
+# page, and in the PDF (which leaves out the tables of every period's figures).
+MEASURES = {False: "measures", True: "measures-printed"}
+
+
+def measures_keep(report: EvaluationReport) -> None:
+    """Keep the report's measures as they are drawn today, from the data up to its day, in
+    every language, on the page and in print: the issued report shows them so from now on,
+    whatever is later corrected in the data."""
+
+    def draw(printed: bool) -> str:
+        # Drawn in the language being kept: a chart's words are made with it.
+        charts = measures.project_charts(project=report.project, up_to=report.covers_to)
+        return render_to_string(
+            "evaluation/_report_measures.html",
+            {"report": report, "charts": charts, "printed": printed},
+        )
+
+    for printed, part in MEASURES.items():
+        snapshots.keep(report, part, lambda printed=printed: draw(printed))
 
 
 @transaction.atomic

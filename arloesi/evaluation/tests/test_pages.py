@@ -5,10 +5,12 @@ stood on its day (or, without data, saying so in words), the PDF and the history
 from datetime import date
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from arloesi.core.models import AuditEvent
+from arloesi.core.models import AuditEvent, Snapshot
 from arloesi.evaluation import services
 from arloesi.evaluation.models import EvaluationReport, LogicModel
 from arloesi.evaluation.tests.factories import complete_values, issued_report
@@ -219,3 +221,33 @@ def test_the_welsh_report_page_works(client):
     html = client.get(url).content.decode()
     assert url.startswith("/cy/") and '<html lang="cy"' in html
     assert CHART in html and "pwynt yn olynol uwchben y cymedr" in html
+
+
+def test_an_issued_report_keeps_its_charts_as_they_were_drawn_on_issue(client):
+    """Data corrected after a report is issued changes the project's charts, not the report:
+    its measures were kept on issue, in both languages, on the page and in print."""
+    measured = with_data(measured_project())
+    report = issued_report(measured.started)
+    assert Snapshot.objects.filter(object_id=report.pk).count() == 4
+    with_data(measured, values=[10] * 21)  # every point corrected to 10: no signal now
+    client.force_login(measured.lead)
+    html = _report_page(client, report)
+    assert html.count(CHART) == 1
+    assert "points in a row above the mean from 31 March 2025" in html
+    with translation.override("cy"):
+        url = reverse("evaluation:report", kwargs={"report_id": report.pk})
+    assert "pwynt yn olynol uwchben y cymedr" in client.get(url).content.decode()
+    # A draft of the same day is drawn from the data as it is now.
+    assert "points in a row above the mean" not in _report_page(client, _draft(measured.started))
+    pdf = client.get(reverse("evaluation:report_pdf", kwargs={"report_id": report.pk}))
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+
+
+def test_a_kept_report_page_reads_no_data_points(client):
+    measured = with_data(measured_project())
+    report = issued_report(measured.started)
+    client.force_login(measured.lead)
+    url = reverse("evaluation:report", kwargs={"report_id": report.pk})
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    assert not [q for q in queries if "measures_datapoint" in q["sql"]]

@@ -155,7 +155,7 @@ def report_withdraw(request, report_id: int):
 
 @login_required
 def report_pdf(request, report_id: int):
-    page = selectors.report_page(user=request.user, report_id=report_id)
+    page = selectors.report_page(user=request.user, report_id=report_id, printed=True)
     return pdf.pdf_response(
         "evaluation/report_print.html",
         {
