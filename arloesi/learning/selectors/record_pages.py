@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from arloesi.core import audit, permissions
+from arloesi.core import audit, permissions, snapshots
 from arloesi.learning.models import LearningRecord, RecordStatusChange
 from arloesi.learning.selectors.adoption import Spread, may_adopt, spread_of
 from arloesi.learning.selectors.records import (
@@ -48,6 +48,9 @@ class RecordPage:
     # Whether the reader may see the project itself (its title and page): the record is
     # published, the project is not.
     project_visible: bool = False
+    # The charts as they were drawn when the record was published (core.snapshots), or None:
+    # a draft's (and a record published before they were kept) are drawn from ``charts``.
+    results_kept: str | None = None
 
     @property
     def returned_reason(self) -> str:
@@ -60,17 +63,30 @@ class RecordPage:
         return ""
 
 
+# The part of a published record kept as it was drawn on the day it was published
+# (services.records.results_keep).
+RESULTS = "results"
+
+
+def _charts(record) -> list:
+    """The record's charts drawn now, from the data up to today."""
+    chosen = list(record.measures.values_list("pk", flat=True))
+    return measures.charts_of(
+        project=record.project, measure_ids=chosen, up_to=timezone.localdate()
+    )
+
+
 def record_page(*, user, record_id: int) -> RecordPage:
     record, access = record_get_for_user(user=user, record_id=record_id)
-    up_to = timezone.localdate()
-    chosen = list(record.measures.values_list("pk", flat=True))
+    kept = None if record.published_at is None else snapshots.read(record, RESULTS)
     reader = signed_in(user)
     return RecordPage(
         record=record,
         access=access,
         shown=shown(record),
         tags=tag_labels(tags_of(record)),
-        charts=measures.charts_of(project=record.project, measure_ids=chosen, up_to=up_to),
+        charts=[] if kept is not None else _charts(record),
+        results_kept=kept,
         steps=_steps(record) if reader else [],
         spread=spread_of(record) if reader else [],
         may_adopt=may_adopt(user, record),

@@ -14,6 +14,7 @@ from arloesi.learning.services.records import (
     record_submit,
     record_update,
     record_withdraw,
+    results_keep,
 )
 from arloesi.learning.services.resources import (
     resource_create,
@@ -37,6 +38,7 @@ __all__ = [
     "adoption_start",
     "problems_before_submit",
     "record_approve",
+    "results_keep",
     "record_create",
     "record_return",
     "record_submit",

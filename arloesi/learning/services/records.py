@@ -7,14 +7,16 @@ Once published, only the title and summary may still change — a translation ad
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from arloesi.core import audit
+from arloesi.core import audit, snapshots
 from arloesi.core.models import AuditEvent
 from arloesi.core.services import status_change
 from arloesi.core.workflow import TransitionNotAllowedError
 from arloesi.learning.models import LearningRecord, RecordStatusChange, RecordTag
+from arloesi.learning.selectors.record_pages import RESULTS
 from arloesi.learning.selectors.records import TAG_CHOICES, record_access
 from arloesi.learning.vocabulary import RecordStatus
 from arloesi.learning.workflow import RECORD_WORKFLOW
@@ -221,7 +223,22 @@ def record_approve(*, actor, record: LearningRecord) -> LearningRecord:
     current = _for_approval(actor, record)
     current = _move(current, actor=actor, to_status=RecordStatus.PUBLISHED)
     current = audit.update(current, actor=actor, published_at=timezone.now())
+    results_keep(current)
     return _keep_public(current, actor=actor)
+
+
+def results_keep(record: LearningRecord) -> None:
+    """Keep the charts of the record's results as the cluster lead approved them, drawn from
+    the data up to the day it was published, in every language (core.snapshots)."""
+    chosen = list(record.measures.values_list("pk", flat=True))
+    up_to = timezone.localdate(record.published_at)
+
+    def draw() -> str:
+        # Drawn in the language being kept: a chart's words are made with it.
+        charts = measures.charts_of(project=record.project, measure_ids=chosen, up_to=up_to)
+        return render_to_string("learning/records/_results.html", {"charts": charts})
+
+    snapshots.keep(record, RESULTS, draw)
 
 
 @transaction.atomic

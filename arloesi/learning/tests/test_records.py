@@ -8,6 +8,7 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils import translation
 
+from arloesi.core.models import Snapshot
 from arloesi.core.workflow import TransitionNotAllowedError
 from arloesi.learning import selectors, services
 from arloesi.learning.models import RecordStatusChange, RecordTag
@@ -17,6 +18,7 @@ from arloesi.learning.tests.factories import (
     published_record,
 )
 from arloesi.learning.vocabulary import RecordStatus
+from arloesi.measures.models import DataPoint
 from arloesi.organisations.roles import Role
 from arloesi.organisations.tests.factories import (
     CollaborativeFactory,
@@ -209,3 +211,18 @@ def test_the_cluster_lead_finds_the_records_waiting_on_the_home_page(client):
     waiting = client.get(reverse("learning:waiting")).content.decode()
     assert reverse("learning:record", kwargs={"record_id": written.record.pk}) in waiting
     assert selectors.records_attention_for(written.lead) == []
+
+
+def test_a_published_record_keeps_its_charts_as_the_cluster_lead_approved_them(client):
+    """Publishing keeps the results' charts as drawn that day, in both languages; data
+    corrected later changes the project's charts, not the published record."""
+    written = published_record()
+    assert Snapshot.objects.filter(object_id=written.record.pk, part="results").count() == 2
+    # Every point corrected to 10 (the project is closed: straight in the table), no signal now.
+    DataPoint.objects.filter(measure=written.measured.measure).update(value=10)
+    client.force_login(written.lead)
+    page = client.get(reverse("learning:record", kwargs={"record_id": written.record.pk}))
+    html = page.content.decode()
+    assert html.count('class="spc-chart"') == 1
+    assert "points in a row above the mean" in html
+    assert f'id="measure-{written.measured.measure.pk}-data"' in html
