@@ -103,7 +103,10 @@ def pytest_collection_modifyitems(config, items):
     """The browser journeys first; and on PostgreSQL, the suite's second database, only the
     tests that reach a database: a test pytest-django keeps away from the database (the SPC
     engine's properties, the layout of a diagram, the import rules) gives the same answer on
-    every database, and has given it on SQLite."""
+    every database, and has given it on SQLite; so does a test marked ``one_database``, which
+    reaches the database but whose outcome is the code's, not the database's (which pages have
+    forms with owners; how many queries a page makes, which `arloesi bench` also counts on
+    PostgreSQL at two scales)."""
     from django.db import connection
 
     # The longest tests first (a browser journey's stage takes seconds; most tests take
@@ -114,7 +117,8 @@ def pytest_collection_modifyitems(config, items):
         return
     kept, left_out = [], []
     for item in items:
-        (kept if reaches_database(item) else left_out).append(item)
+        runs_here = reaches_database(item) and item.get_closest_marker("one_database") is None
+        (kept if runs_here else left_out).append(item)
     if left_out:
         config.hook.pytest_deselected(items=left_out)
         items[:] = kept

@@ -34,7 +34,13 @@ LARGE_SCALE = 0.2
 
 # One worker sees every page (the data of both scales is built once, in the session fixture
 # ``seen``), not each worker again: ``make test`` distributes by group (``--dist loadgroup``).
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("bench-data")]
+# The number of queries a page makes is the code's: counted here on SQLite, and by
+# `arloesi bench` on PostgreSQL at two scales (conftest.py).
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.xdist_group("bench-data"),
+    pytest.mark.one_database,
+]
 
 bench.discover()
 PAGES = [page for page in bench.pages() if page.name != bench.BASELINE]

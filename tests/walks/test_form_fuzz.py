@@ -276,6 +276,7 @@ def _untypeset(template: str, context: dict, *, request=None) -> bytes:
 PAGE_GROUPS = sorted({name.split(":")[0] for name, _pattern in ALL_URLS})
 
 
+@pytest.mark.one_database  # which forms a page has is its template's, not the database's
 @pytest.mark.parametrize("group", PAGE_GROUPS)
 def test_every_form_has_someone_to_use_it(world, group, monkeypatch):
     """Opens every page of ``group`` as each of B's people (and signed out): a form posting to a
