@@ -189,3 +189,18 @@ class Snapshot(ImmutableModel):
 
     def __str__(self):
         return f"{self.kind} {self.object_id}: {self.part} ({self.language})"
+
+
+class SearchTerm(models.Model):
+    """How many of the index's documents use a term (core.search.index keeps it with the
+    documents): "similar to this one" asks for a document's telling terms — used often in it,
+    and in few others — not its commonest ("practice", "patients"), which match half of Wales."""
+
+    term = models.CharField(_("term"), max_length=100, primary_key=True)
+    documents = models.PositiveIntegerField(_("documents"), default=0)
+
+    class Meta:
+        verbose_name = _("search term")
+
+    def __str__(self):
+        return f"{self.term}: {self.documents}"

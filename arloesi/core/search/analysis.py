@@ -83,9 +83,24 @@ def query_terms(text: str) -> list[tuple[str, ...]]:
     return found
 
 
-def top_terms(terms_text: str, limit: int = 12) -> list[tuple[str, int]]:
+# A term more than this share of the index uses says little about any one document (in an
+# index of at least COMMON_FROM documents: a small one has too few to tell).
+COMMON_SHARE = 0.1
+COMMON_FROM = 200
+
+
+def top_terms(
+    terms_text: str, limit: int = 12, documents: dict[str, int] | None = None, total: int = 0
+) -> list[tuple[str, int]]:
     """The terms a document says most, with how often (at most three), for "similar to this
     one": its titles count twice, so their words come first. Numbers and two-letter terms say
-    little about what a document is about."""
+    little about what a document is about; so, given ``documents`` (term -> how many of the
+    ``total`` documents use it), does a term a tenth of the index uses ("practice",
+    "patients": it would rank half of Wales)."""
     counts = Counter(t for t in terms_text.split() if len(t) > 2 and not t.isdigit())
+    if documents is not None:
+        common = COMMON_SHARE * total if total >= COMMON_FROM else total
+        counts = Counter(
+            {term: n for term, n in counts.items() if documents.get(term, 0) <= common}
+        )
     return [(term, min(count, 3)) for term, count in counts.most_common(limit)]

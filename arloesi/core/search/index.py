@@ -3,9 +3,12 @@ audit trail calls ``touched`` for every audited write, inside the service's tran
 service needs no call of its own), ``reindex_all`` rebuilds a kind or everything (demo and
 bench data written in bulk, ``arloesi search_reindex``)."""
 
-from django.db import transaction
+from collections import Counter
 
-from arloesi.core.models import SearchDocument
+from django.db import transaction
+from django.db.models import F
+
+from arloesi.core.models import SearchDocument, SearchTerm
 from arloesi.core.search import registry
 
 BATCH = 500
@@ -57,16 +60,41 @@ def reindex(kind: str, ids: list[int]) -> None:
         saved.object_id: saved
         for saved in SearchDocument.objects.filter(kind=kind, object_id__in=list(ids))
     }
-    gone = [saved.pk for object_id, saved in existing.items() if object_id not in rows]
+    gone = [saved for object_id, saved in existing.items() if object_id not in rows]
     if gone:
-        SearchDocument.objects.filter(pk__in=gone).delete()
+        SearchDocument.objects.filter(pk__in=[saved.pk for saved in gone]).delete()
+    counted = Counter()
+    for saved in gone:
+        counted.subtract(_distinct(saved.terms))
     for object_id, built in rows.items():
         before = existing.get(object_id)
         if before is None:
             built.save(force_insert=True)
+            counted.update(_distinct(built.terms))
         elif any(getattr(before, name) != getattr(built, name) for name in FIELDS):
             built.pk = before.pk
             built.save(force_update=True)
+            counted.update(_distinct(built.terms))
+            counted.subtract(_distinct(before.terms))
+    _count(counted)
+
+
+def _distinct(terms: str) -> set[str]:
+    return set(terms.split())
+
+
+def _count(change: Counter) -> None:
+    """Add ``change`` (term -> documents more or fewer) to the terms' counts."""
+    change = {term: n for term, n in change.items() if n and len(term) <= 100}
+    if not change:
+        return
+    SearchTerm.objects.bulk_create(
+        [SearchTerm(term=term, documents=0) for term in change], ignore_conflicts=True
+    )
+    for n in set(change.values()):
+        SearchTerm.objects.filter(term__in=[t for t, m in change.items() if m == n]).update(
+            documents=F("documents") + n
+        )
 
 
 @transaction.atomic
@@ -86,7 +114,20 @@ def reindex_all(kind: str | None = None) -> int:
                 batch = []
         SearchDocument.objects.bulk_create(batch)
         written += len(batch)
+    terms_recount()
     return written
+
+
+def terms_recount() -> None:
+    """Count every term's documents again from the documents themselves."""
+    counted = Counter()
+    for terms in SearchDocument.objects.values_list("terms", flat=True).iterator(chunk_size=2000):
+        counted.update(_distinct(terms))
+    SearchTerm.objects.all().delete()
+    SearchTerm.objects.bulk_create(
+        (SearchTerm(term=term, documents=n) for term, n in counted.items() if len(term) <= 100),
+        batch_size=2000,
+    )
 
 
 def affected(obj) -> list[tuple[str, int]]:

@@ -13,7 +13,7 @@ from django.db import connection
 from django.db.models import Q, QuerySet
 from django.db.models.expressions import RawSQL
 
-from arloesi.core.models import SearchDocument
+from arloesi.core.models import SearchDocument, SearchTerm
 from arloesi.core.search import analysis, registry
 
 ALL = "all"
@@ -257,7 +257,7 @@ def similar(
     )
     if like is None:
         return Results([], 0, True)
-    terms = analysis.top_terms(like.terms, limit=SIMILAR_TERMS)
+    terms = analysis.top_terms(like.terms, limit=SIMILAR_TERMS, **_how_common(like.terms))
     if not terms:
         return Results([], 0, True, like)
     exclude = (*filters.exclude, (kind, object_id))
@@ -273,6 +273,16 @@ def similar(
     )
     found.like = like
     return found
+
+
+def _how_common(terms_text: str) -> dict:
+    """How many documents use each of the document's terms, and how many there are (two
+    queries: its terms' counts, and the size of the index)."""
+    mine = {t for t in terms_text.split() if len(t) > 2 and not t.isdigit()}
+    documents = dict(
+        SearchTerm.objects.filter(term__in=list(mine)).values_list("term", "documents")
+    )
+    return {"documents": documents, "total": SearchDocument.objects.count()}
 
 
 # --- One kind's own lists, narrowed by words ------------------------------------------------

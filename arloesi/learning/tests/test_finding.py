@@ -12,6 +12,7 @@ from arloesi.learning.vocabulary import RecordStatus
 from arloesi.organisations.roles import Role
 from arloesi.organisations.tests.factories import CollaborativeFactory, person_with_role
 from arloesi.proposals import selectors as proposal_selectors
+from arloesi.proposals import services as proposal_services
 from arloesi.proposals.tests.factories import draft, setting
 
 pytestmark = pytest.mark.django_db
@@ -188,6 +189,48 @@ def test_the_index_can_be_rebuilt_from_its_sources():
     call_command("search_reindex")
     kept = set(SearchDocument.objects.values_list("kind", "object_id"))
     assert {("learning_record", record.pk), ("proposal", proposal.pk)} <= kept
+
+
+def test_each_terms_documents_are_counted_as_the_index_changes():
+    """The counts "similar to this one" weighs terms by are kept with every write, and equal a
+    count made again from the documents."""
+    from collections import Counter
+
+    from arloesi.core.models import SearchDocument, SearchTerm
+    from arloesi.core.search import index
+
+    cluster = CollaborativeFactory().parent
+    published_record(cluster, title_en="Wound clinic run by community nurses")
+    s = setting()
+    proposal = draft(s, title="Wound dressing clinic")
+    proposal_services.proposal_update(
+        actor=s.author,
+        proposal=proposal,
+        expected_version=proposal.version,
+        title="Leg ulcer clinic",
+    )
+
+    def recounted() -> dict[str, int]:
+        counted = Counter()
+        for terms in SearchDocument.objects.values_list("terms", flat=True):
+            counted.update(set(terms.split()))
+        return dict(counted)
+
+    kept = dict(SearchTerm.objects.filter(documents__gt=0).values_list("term", "documents"))
+    assert kept == recounted()
+    assert kept["wound"] == 1 and kept["ulcer"] == 1
+    index.terms_recount()
+    assert dict(SearchTerm.objects.values_list("term", "documents")) == recounted()
+
+
+def test_similar_leaves_out_terms_a_tenth_of_a_large_index_uses():
+    from arloesi.core.search.analysis import top_terms
+
+    text = "practic practic practic patient patient wound wound ulcer clinic"
+    counts = {"practic": 150, "patient": 30, "wound": 4, "ulcer": 2, "clinic": 20}
+    assert [t for t, _ in top_terms(text, 3, counts, total=1000)] == ["patient", "wound", "ulcer"]
+    assert [t for t, _ in top_terms(text, 3, counts, total=200)] == ["wound", "ulcer", "clinic"]
+    assert top_terms(text, 2, counts, total=150)[0] == ("practic", 3)
 
 
 def test_search_quality_on_the_labelled_corpus(capsys):
