@@ -80,6 +80,44 @@ def test_the_written_out_choices_are_the_components_markup(kind, how, language):
     assert written_out == component
 
 
+SELECT = (
+    '{% from "nhsuk/components/select/macro.jinja" import select %}'
+    '{% from "core/_written_out.html" import select as written %}'
+    "{% set p = field_params(bf) %}{{ select(p) }}|{{ written(p) }}"
+)
+
+
+@pytest.mark.parametrize(
+    "how",
+    [
+        pytest.param({}, id="chosen from the start"),
+        pytest.param({"hint": "Who does it"}, id="with a hint"),
+        pytest.param({"data": {"who": "9"}, "hint": "Who does it"}, id="an error and a hint"),
+        pytest.param({"data": {}, "required": True}, id="an error"),
+    ],
+)
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_the_written_out_select_is_the_components_markup(how, language):
+    class SelectForm(forms.Form):
+        who = fields.choice(
+            "Assigned <to>",
+            [("", ""), *CHOICES],
+            widget=forms.Select,
+            required=how.get("required", False),
+            required_message="Select someone" if how.get("required") else None,
+            hint=how.get("hint"),
+        )
+
+    form = SelectForm(how.get("data"), initial={"who": "2"})
+    if how.get("data") is not None:
+        form.is_valid()
+    with translation.override(language):
+        html = engines["jinja2"].from_string(SELECT).render({"bf": form["who"]})
+    component, written_out = (normalised(part) for part in html.split("|"))
+    assert "<option" in component
+    assert written_out == component
+
+
 def test_field_writes_out_plain_choices_and_leaves_the_rest_to_the_components():
     form = a_form("radios", choices=CHOICES)
     template = engines["jinja2"].from_string(
