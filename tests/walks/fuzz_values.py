@@ -23,8 +23,8 @@ PER_FIELD = {
     # An escape sequence and a NUL byte in one value: either is refused, or stripped before it
     # is saved (the writes are watched for any control character).
     "control characters": ["\x1b[31mred\x1b[0m and a nul\x00byte"],
-    "markup": [f"{SCRIPT}<b onmouseover=alert(1)>bold</b>"],
-    "sql": ["' OR 1=1; DROP TABLE organisations_person; --"],
+    # Markup the page must escape, and SQL that must go as a parameter, in one value.
+    "markup and sql": [f"{SCRIPT}<b onmouseover=alert(1)>bold</b>' OR 1=1; DROP TABLE x; --"],
     "wrong type": ["🦄 not a number, a date or a choice"],
     "numbers out of range": ["-1", str(10**20), "1e309", "NaN"],
     "impossible dates": ["2026-02-31", "31/02/2026", "9999-12-31", "0001-01-01"],

@@ -75,7 +75,7 @@ KINDS = [*PER_FIELD, *WHOLE_FORM]
 # the suite's second database, the others are sent: lengths its columns enforce, NUL bytes it
 # refuses, numbers and dates out of its ranges, types its columns refuse, a post twice under a
 # unique constraint (a failed statement ends its transaction).
-SAME_ON_EVERY_DATABASE = ("markup", "sql", "duplicated", "empty", "missing", "nothing sent")
+SAME_ON_EVERY_DATABASE = ("markup and sql", "duplicated", "empty", "missing", "nothing sent")
 if connection.vendor == "postgresql":
     KINDS = [kind for kind in KINDS if kind not in SAME_ON_EVERY_DATABASE]
 # A field to carry the hostile values when a form has no fields of its own (a remove button).

@@ -88,7 +88,7 @@ def runs(draw, *, dependencies=True, cycles=False):
     )
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(runs(cycles=True))
 def test_every_task_gets_one_decision(run):
     tasks_, people, offers_ = run
@@ -101,7 +101,7 @@ def test_every_task_gets_one_decision(run):
         assert decision.allocated or not decision.assignments
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(runs(cycles=True))
 def test_never_gives_more_hours_than_are_free(run):
     tasks_, people, offers_ = run
@@ -123,7 +123,7 @@ def test_never_gives_more_hours_than_are_free(run):
             assert given_then <= max(limit, 0)
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(runs(cycles=True))
 def test_never_gives_work_to_someone_without_the_skill_or_outside_an_offer(run):
     tasks_, people, offers_ = run
@@ -141,7 +141,7 @@ def test_never_gives_work_to_someone_without_the_skill_or_outside_an_offer(run):
         assert decision.hours_by_skill() == {s: h for s, h in task.needs.items() if h > 0}
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(runs(cycles=True))
 def test_dates_and_dependencies_are_respected(run):
     tasks_, people, offers_ = run
@@ -157,7 +157,7 @@ def test_dates_and_dependencies_are_respected(run):
             assert before.finish <= min((a.month for a in decision.assignments), default=99)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(runs(cycles=True), st.randoms(use_true_random=False))
 def test_the_same_input_in_any_order_gives_the_same_allocation(run, shuffler: random.Random):
     tasks_, people, offers_ = run
@@ -167,7 +167,7 @@ def test_the_same_input_in_any_order_gives_the_same_allocation(run, shuffler: ra
     assert allocate(tasks_, people, offers_) == first
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(runs(dependencies=False))
 def test_higher_priority_never_loses_to_lower(run):
     """A task's outcome depends only on the tasks ranked above it: take away every task ranked
@@ -181,7 +181,7 @@ def test_higher_priority_never_loses_to_lower(run):
         assert alone == decision
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(runs(dependencies=False))
 def test_when_two_tasks_each_fit_the_lower_never_wins(run):
     """Of two tasks that each fit on their own, the lower score is never the one allocated

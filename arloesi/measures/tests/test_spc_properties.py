@@ -59,7 +59,7 @@ def requests(draw) -> dict:
     return request
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(requests())
 def test_any_request_the_contract_allows_gets_a_whole_answer(request):
     got = answer(request)
@@ -80,7 +80,7 @@ def test_any_request_the_contract_allows_gets_a_whole_answer(request):
         )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.lists(maybe, min_size=2, max_size=40), st.sampled_from(["mdc", "anhoej"]), st.booleans())
 def test_xmr_limits_are_symmetric_about_the_centre(values, method, screen):
     got = answer({"chart": "xmr", "method": method, "values": values, "screen_outliers": screen})
@@ -96,7 +96,7 @@ def test_xmr_limits_are_symmetric_about_the_centre(values, method, screen):
         )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(
     st.sampled_from(PAIRS),
     st.integers(1, 60),
