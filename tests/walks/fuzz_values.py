@@ -121,6 +121,10 @@ def values_to_send(f: Field, kind: str) -> list:
     """The values of ``kind`` that field ``f`` gets in turn (none: it would read them as
     words, or refuse them as any choice it does not offer)."""
     values = PER_FIELD[kind]
+    if kind == "very long":
+        # Not to a number or a date: a field read as one refuses 100,000 characters as it
+        # refuses any wrong type (which every field gets); a choice may be kept as words.
+        return [] if f.kind in ("number", "date") else values
     if kind not in READ_AS_NUMBERS_OR_DATES:
         return values
     held = [value for value in (*f.values, *f.options) if value]
