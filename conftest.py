@@ -99,12 +99,6 @@ def reaches_database(item) -> bool:
     )
 
 
-def _longest_first(item) -> int:
-    if item.get_closest_marker("browser") is not None:
-        return 0
-    return 1 if item.get_closest_marker("xdist_group") is not None else 2
-
-
 def pytest_collection_modifyitems(config, items):
     """The browser journeys first; and on PostgreSQL, the suite's second database, only the
     tests that reach a database: a test pytest-django keeps away from the database (the SPC
@@ -115,12 +109,10 @@ def pytest_collection_modifyitems(config, items):
     PostgreSQL at two scales)."""
     from django.db import connection
 
-    # The longest tests first — a browser journey's stage, then a group one worker runs whole
-    # (the query counts' bench data, the two servers), then the rest, which take milliseconds:
-    # the suite's workers take tests as they finish others, so the run ends on short tests,
-    # with every worker busy to the end (a group reached last kept one worker busy for a minute
-    # after the other had finished).
-    items.sort(key=_longest_first)
+    # The longest tests first (a browser journey's stage takes seconds; most tests take
+    # milliseconds): the suite's workers take tests as they finish others, so the run ends on
+    # short tests, with every worker busy to the end.
+    items.sort(key=lambda item: item.get_closest_marker("browser") is None)
     if connection.vendor != "postgresql":
         return
     kept, left_out = [], []

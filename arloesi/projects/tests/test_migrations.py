@@ -29,7 +29,6 @@ def _migrate_to_latest():
     connection.vendor != "postgresql", reason="run on PostgreSQL, the production database"
 )
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.xdist_group("migrations")  # half a minute: started early, with the other long ones
 def test_an_approved_proposals_project_moves_with_its_plan_and_conditions():
     old = _migrate(BEFORE)
     Unit = old.get_model("organisations", "OrganisationUnit")
