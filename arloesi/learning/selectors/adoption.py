@@ -71,7 +71,11 @@ def spread_of(record: LearningRecord) -> list[Spread]:
         )
         .order_by("created_at", "pk")
     )
-    started = projects.projects_for_proposals(proposal_ids=[a.proposal_id for a in adoptions])
+    # A subquery, not a list of ids: two queries whether or not it has spread (an empty list
+    # would make no query at all, and the page's count would depend on the data).
+    started = projects.projects_for_proposals(
+        proposal_ids=Adoption.objects.filter(record=record).values("proposal_id")
+    )
     rows = []
     for adoption in adoptions:
         project = started.get(adoption.proposal_id)

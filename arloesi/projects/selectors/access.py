@@ -31,11 +31,13 @@ def project_for_proposal(*, proposal_id: int) -> Project | None:
 
 
 def projects_for_proposals(*, proposal_ids) -> dict[int, Project]:
-    """The projects some proposals started, by proposal id, in one query (callers decide what
-    of them the reader may see: a learning record's spread shows only their stage)."""
+    """The projects some proposals started (ids, or a subquery of them), by proposal id, in one
+    query (callers decide what of them the reader may see: a learning record's spread shows
+    only their stage)."""
+    ids = proposal_ids if isinstance(proposal_ids, QuerySet) else list(proposal_ids)
     return {
         project.proposal_id: project
-        for project in Project.objects.filter(proposal_id__in=list(proposal_ids)).select_related(
+        for project in Project.objects.filter(proposal_id__in=ids).select_related(
             "lead_collaborative__parent"
         )
     }
