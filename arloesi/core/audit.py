@@ -125,6 +125,41 @@ def create[M: models.Model](model: type[M], *, actor, note: str = "", **fields) 
 
 
 @transaction.atomic
+def create_many[M: models.Model](
+    model: type[M], *, actor, rows: list[dict[str, Any]], note: str = ""
+) -> list[M]:
+    """``create`` for many objects of one model at once (a whole series of data sent together):
+    each checked as ``create`` checks it, inserted together, each recorded with its own event.
+    Uniqueness is the caller's to have checked (the database's constraints still hold)."""
+    objs = [model(**fields) for fields in rows]
+    for obj in objs:
+        obj.full_clean(validate_unique=False, validate_constraints=False)
+    model._default_manager.bulk_create(objs)
+    content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+    note = "\n".join(part for part in (note, _how.get()) if part)
+    fields = audited_fields(model)
+    AuditEvent.objects.bulk_create(
+        AuditEvent(
+            actor=actor if getattr(actor, "pk", None) else None,
+            action=AuditEvent.Action.CREATED,
+            content_type=content_type,
+            object_id=str(obj.pk),
+            object_repr=str(obj)[:255],
+            changes={
+                f.name: [None, _display(_field_value(obj, f))]
+                for f in fields
+                if _field_value(obj, f) not in (None, "", [], {})
+            },
+            note=note,
+        )
+        for obj in objs
+    )
+    for obj in objs:
+        search_index.touched(obj)
+    return objs
+
+
+@transaction.atomic
 def update[M: models.Model](
     obj: M, *, actor, expected_version: int | None = None, note: str = "", **fields
 ) -> M:

@@ -2,10 +2,14 @@
 tests/test_query_counts.py): each list as a health board's officer, asked with their own token
 (``Authorization``, a token for each page so that throttling never counts one page's requests
 against another's), the busiest objects' answers as the people who work on them, the
-documentation and the account's tokens page."""
+documentation and the account's tokens page; and, timed whole, an information team's upload of
+five years of weekly figures for 100 measures (26,000 points, one request per measure)."""
 
+import json
+import time
 from datetime import timedelta
 
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -144,4 +148,61 @@ bench.register_page(
     url=lambda context: reverse("api:tokens"),
     user=practitioner,
     does_not_grow="a person's own few tokens and the form to make one",
+)
+
+
+def upload(context: BenchContext, *, measures: int = 100, weeks: int = 260) -> dict:
+    """An information team sends ``weeks`` weekly figures for each of ``measures`` new measures
+    of the busiest project, one request a measure, with its lead's token; then sends it all
+    again, which changes nothing. Only the requests are timed."""
+    lead, template = _lead(context), _measure(context)
+    now = timezone.now()
+    made = Measure.objects.bulk_create(
+        [
+            Measure(
+                node_id=template.node_id, kind="process", name=f"Practice figures {k + 1}",
+                chart_type="xmr", rule_set="mdc", frequency="weekly", direction="up",
+                operational_definition="Counted by the practice system", created_at=now,
+                created_by=lead,
+            )
+            for k in range(measures)
+        ]
+    )  # fmt: skip
+    secret = services.token_create(
+        actor=lead,
+        name="Information team",
+        expires_on=timezone.localdate() + timedelta(days=30),
+        scope=Scope.WRITE,
+    ).secret
+    client = Client(HTTP_AUTHORIZATION=f"Bearer {secret}")
+    first = timezone.localdate() - timedelta(weeks=weeks)
+    body = json.dumps(
+        {
+            "points": [
+                {"period_start": (first + timedelta(weeks=k)).isoformat(), "value": 40 + k % 17}
+                for k in range(weeks)
+            ]
+        }
+    )
+    urls = [reverse("api-v1:data_upsert", kwargs={"measure_id": m.pk}) for m in made]
+
+    def send_all(expect: str) -> float:
+        started = time.perf_counter()
+        for url in urls:
+            answer = client.put(url, body, content_type="application/json")
+            if answer.status_code != 200 or answer.json()[expect] != weeks:
+                raise RuntimeError(f"The upload to {url} answered {answer.status_code}")
+        return time.perf_counter() - started
+
+    seconds = send_all("created")
+    return {
+        "seconds": round(seconds, 3),
+        "requests": measures,
+        "points": measures * weeks,
+        "again_unchanged_seconds": round(send_all("unchanged"), 3),
+    }
+
+
+bench.register_write(
+    "API: upload 5 years of weekly data for 100 measures", run=upload, budget_s=2.0
 )

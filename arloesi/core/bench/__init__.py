@@ -6,7 +6,9 @@ Each domain app that wants its pages measured has a ``sampledata/bench`` module 
 - a generator, ``fn(*, scale, rng) -> counts``, that builds its synthetic data quickly
   (``bulk_create``); scale 1 is all of Wales, scale 0.1 a tenth of it;
 - pages, each with a function choosing the address to time and one choosing the person, typical
-  for that page, to view it as.
+  for that page, to view it as;
+- writes that must be fast as a whole (the API's upload of many series), each timed once, after
+  the pages, against its own budget in seconds.
 
 This package imports no domain app: it finds the ``bench`` modules of the installed ``arloesi.*``
 apps itself. ``run`` measures every scale in a fresh database, each in its own worker process
@@ -28,6 +30,7 @@ from arloesi.core.bench.registry import (
     BenchContext,
     Generator,
     Page,
+    Write,
     discover,
     generate,
     generators,
@@ -37,6 +40,8 @@ from arloesi.core.bench.registry import (
     pages,
     register_generator,
     register_page,
+    register_write,
+    writes,
 )
 from arloesi.core.bench.rows import insert_rows
 from arloesi.core.bench.runner import DEFAULT_REQUESTS, DEFAULT_SCALES, results_path, run
@@ -52,6 +57,7 @@ __all__ = [
     "BenchContext",
     "Generator",
     "Page",
+    "Write",
     "discover",
     "generate",
     "generators",
@@ -63,7 +69,9 @@ __all__ = [
     "pages",
     "register_generator",
     "register_page",
+    "register_write",
     "results_path",
     "run",
     "worker",
+    "writes",
 ]

@@ -4,7 +4,9 @@
   database. SQLite is in-process and has no network round trips, so it is held to less;
   ten times all of Wales is a stress test for PostgreSQL, the production database.
 - **queries**: the same number of SQL queries at every scale measured (no N+1);
-- **status**: every page answers 200.
+- **status**: every page answers 200;
+- **writes**: a write registered with its own budget in seconds (the API's bulk upload) takes
+  no longer, at the scales that have a speed budget.
 
 At a scale without a row here (e.g. 0.1) only the queries and the status are checked. A page
 registered with its own ``budget_ms`` (a PDF to save) is held to that instead, at the scales that
@@ -64,4 +66,19 @@ def check(by_scale: dict[str, dict]) -> tuple[dict[tuple[str, str], list[str]], 
                     f"{name}: {numbers['queries']} queries at scale {label} but {first} at "
                     f"scale {labels[0]} (a query per row: N+1?)"
                 )
+    failures.extend(_writes_over(by_scale))
     return problems, failures
+
+
+def _writes_over(by_scale: dict[str, dict]) -> list[str]:
+    over = []
+    for label, result in by_scale.items():
+        if p95_budget(result["database"]["vendor"], result["scale"]) is None:
+            continue
+        for name, numbers in result.get("writes", {}).items():
+            if numbers["seconds"] > numbers["budget_s"]:
+                over.append(
+                    f"{name} at scale {label}: {numbers['seconds']:.2f} s is over its "
+                    f"{numbers['budget_s']:g} s budget on {result['database']['vendor']}"
+                )
+    return over

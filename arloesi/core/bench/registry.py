@@ -58,8 +58,21 @@ class Page:
     headers: Callable[[BenchContext], dict[str, str]] | None = None
 
 
+@dataclass(frozen=True)
+class Write:
+    """A write timed whole, once, after every page (which it must not disturb): e.g. the API's
+    upload of many measures' data. ``run(context)`` prepares what it needs, times only the
+    write itself and returns ``{"seconds": …}`` with anything worth keeping beside it; the
+    write is held to ``budget_s`` at the scales the speed table has a row for."""
+
+    name: str
+    run: Callable[[BenchContext], dict[str, Any]]
+    budget_s: float
+
+
 _generators: dict[str, Generator] = {}
 _pages: dict[str, Page] = {}
+_writes: dict[str, Write] = {}
 
 
 def register_generator(name: str, fn: Callable[..., dict[str, int]], order: int) -> None:
@@ -80,6 +93,14 @@ def register_page(
     if name in _pages or name == BASELINE:
         raise ValueError(f"A bench page called {name!r} is already registered")
     _pages[name] = Page(name, url, user, does_not_grow, budget_ms, headers)
+
+
+def register_write(
+    name: str, *, run: Callable[[BenchContext], dict[str, Any]], budget_s: float
+) -> None:
+    if name in _writes:
+        raise ValueError(f"A bench write called {name!r} is already registered")
+    _writes[name] = Write(name, run, budget_s)
 
 
 def _any_person(context: BenchContext):
@@ -111,6 +132,10 @@ def generators() -> list[Generator]:
 def pages() -> list[Page]:
     """The baseline first, then the registered pages in the order they were registered."""
     return [_baseline, *_pages.values()]
+
+
+def writes() -> list[Write]:
+    return list(_writes.values())
 
 
 def page_get(name: str) -> Page:

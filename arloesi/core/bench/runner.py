@@ -129,6 +129,13 @@ def _table(by_scale: dict[str, dict], problems: dict[tuple[str, str], list[str]]
                 f"{limit:>7} {numbers['queries']:>7} {numbers['bytes'] / 1024:>7.1f} "
                 f"{numbers['x_baseline']:>9.1f}  {verdict}"
             )
+    for label, result in by_scale.items():
+        for name, numbers in result.get("writes", {}).items():
+            verdict = "OK" if numbers["seconds"] <= numbers["budget_s"] else "over budget"
+            lines.append(
+                f"{name} at scale {label}: {numbers['seconds']:.2f} s "
+                f"(budget {numbers['budget_s']:g} s)  {verdict}"
+            )
     return lines
 
 
@@ -222,6 +229,7 @@ def run(
                     name: {**numbers, "budget_ok": not problems[(name, label)]}
                     for name, numbers in result["pages"].items()
                 },
+                "writes": result.get("writes", {}),
             }
             for label, result in by_scale.items()
         },

@@ -25,6 +25,7 @@ from arloesi.core.bench.registry import (
     page_headers,
     page_target,
     pages,
+    writes,
 )
 
 WARM_UP_REQUESTS = 5
@@ -152,6 +153,12 @@ def worker(*, scale: float, requests: int, json_out: Path, log: Callable[[str], 
     for numbers in measured.values():
         numbers["x_baseline"] = round(numbers["p50_ms"] / baseline_p50, 2)
 
+    timed_writes = {}
+    for write in writes():
+        numbers = write.run(context)
+        timed_writes[write.name] = {**numbers, "budget_s": write.budget_s}
+        log(f"  scale {scale:g}: {write.name}: {numbers['seconds']:.2f} s")
+
     result = {
         "scale": scale,
         "requests": requests,
@@ -161,5 +168,6 @@ def worker(*, scale: float, requests: int, json_out: Path, log: Callable[[str], 
         },
         "generated": generated,
         "pages": measured,
+        "writes": timed_writes,
     }
     json_out.write_text(json.dumps(result, indent=2), encoding="utf-8")

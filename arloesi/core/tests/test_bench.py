@@ -83,6 +83,20 @@ def test_a_page_making_more_queries_with_more_data_fails_at_any_speed():
     assert len(failures) == 1
 
 
+def test_a_timed_write_is_held_to_its_own_budget_where_pages_have_one():
+    def timed(vendor: str, scale: float, seconds: float) -> dict:
+        result = _result(vendor, scale, 5)
+        result["writes"] = {"upload": {"seconds": seconds, "budget_s": 2.0}}
+        return result
+
+    assert budgets.check({"1": timed("sqlite", 1.0, 1.9)})[1] == []
+    assert budgets.check({"1": timed("postgresql", 1.0, 2.5)})[1] == [
+        "upload at scale 1: 2.50 s is over its 2 s budget on postgresql"
+    ]
+    # A tenth of Wales has no speed budget: the write is timed, not judged.
+    assert budgets.check({"0.1": timed("sqlite", 0.1, 9)})[1] == []
+
+
 def test_the_readme_lists_the_same_budgets_as_the_harness():
     readme = (Path(django_settings.REPO_DIR) / "bench" / "README.md").read_text(encoding="utf-8")
     names = {"SQLite": "sqlite", "PostgreSQL": "postgresql"}
