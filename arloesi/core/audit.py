@@ -16,9 +16,11 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models, transaction
 from django.db.models import CharField, F
 from django.db.models.functions import Cast
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from arloesi.core.models import AuditEvent, VersionedModel
+from arloesi.core.rows import insert_rows, insert_rows_returning_ids
 from arloesi.core.search import index as search_index
 
 
@@ -124,35 +126,75 @@ def create[M: models.Model](model: type[M], *, actor, note: str = "", **fields) 
     return obj
 
 
+def _creations(model: type[models.Model]):
+    """What ``create`` records of a new object, as a function for many objects of ``model``:
+    the same, with each related object (the same for many) written out once."""
+    fields = [(f.name, f.attname, f.is_relation and f.many_to_one) for f in audited_fields(model)]
+    shown: dict[int, Any] = {}
+
+    def changes(obj: models.Model) -> dict[str, list]:
+        found = {}
+        for name, attname, related in fields:
+            if related:
+                if getattr(obj, attname) is None:
+                    continue
+                value = getattr(obj, name)
+                if id(value) not in shown:
+                    shown[id(value)] = _display(value)
+                found[name] = [None, shown[id(value)]]
+            else:
+                value = getattr(obj, attname)
+                if value not in (None, "", [], {}):
+                    found[name] = [None, _display(value)]
+        return found
+
+    return changes
+
+
 @transaction.atomic
 def create_many[M: models.Model](
     model: type[M], *, actor, rows: list[dict[str, Any]], note: str = ""
 ) -> list[M]:
     """``create`` for many objects of one model at once (a whole series of data sent together):
-    each checked as ``create`` checks it, inserted together, each recorded with its own event.
-    Uniqueness is the caller's to have checked (the database's constraints still hold)."""
+    each checked as ``create`` checks it, inserted together, each recorded with its own event,
+    as ``create`` records it. Uniqueness is the caller's to have checked (the database's
+    constraints still hold). Rows are written without ``save()``: only for models whose
+    ``save()`` adds nothing (a data point, not an organisation with its path)."""
     objs = [model(**fields) for fields in rows]
+    # A relation given as an object is there already: asking the database again for each is
+    # what makes one-by-one slow. Uniqueness is the caller's (see above).
+    given = (
+        [name for name, value in rows[0].items() if isinstance(value, models.Model)] if rows else []
+    )
     for obj in objs:
-        obj.full_clean(validate_unique=False, validate_constraints=False)
-    model._default_manager.bulk_create(objs)
+        obj.clean_fields(exclude=given)
+        obj.clean()
+    columns = [f for f in model._meta.concrete_fields if not f.primary_key]
+    ids = insert_rows_returning_ids(
+        model, ({f.attname: getattr(obj, f.attname) for f in columns} for obj in objs)
+    )
+    for obj, pk in zip(objs, ids, strict=True):
+        obj.pk = pk
+        obj._state.adding = False
     content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
     note = "\n".join(part for part in (note, _how.get()) if part)
-    fields = audited_fields(model)
-    AuditEvent.objects.bulk_create(
-        AuditEvent(
-            actor=actor if getattr(actor, "pk", None) else None,
-            action=AuditEvent.Action.CREATED,
-            content_type=content_type,
-            object_id=str(obj.pk),
-            object_repr=str(obj)[:255],
-            changes={
-                f.name: [None, _display(_field_value(obj, f))]
-                for f in fields
-                if _field_value(obj, f) not in (None, "", [], {})
-            },
-            note=note,
-        )
-        for obj in objs
+    at = timezone.now()
+    changes = _creations(model)
+    insert_rows(
+        AuditEvent,
+        (
+            {
+                "at": at,
+                "actor_id": actor.pk if getattr(actor, "pk", None) else None,
+                "action": AuditEvent.Action.CREATED,
+                "content_type_id": content_type.pk,
+                "object_id": str(obj.pk),
+                "object_repr": str(obj)[:255],
+                "changes": changes(obj),
+                "note": note,
+            }
+            for obj in objs
+        ),
     )
     for obj in objs:
         search_index.touched(obj)

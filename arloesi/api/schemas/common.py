@@ -10,6 +10,10 @@ from pydantic import Field, WithJsonSchema
 # worded as on the page, in the caller's language).
 DateText = Annotated[str, WithJsonSchema({"type": "string", "format": "date"})]
 # A number, or the text of one: read as an imported spreadsheet's cell is.
+# An object's id as a body carries it: what the databases can hold (a larger number is a 422,
+# not a query that cannot be made).
+Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
+
 NumberText = Annotated[
     float | int | str | None,
     WithJsonSchema({"oneOf": [{"type": "number"}, {"type": "string"}, {"type": "null"}]}),

@@ -4,7 +4,7 @@ from decimal import Decimal
 from ninja import Schema
 from pydantic import Field
 
-from arloesi.api.schemas.common import NumberText
+from arloesi.api.schemas.common import Id, NumberText
 
 
 class MeasureSummary(Schema):
@@ -66,6 +66,32 @@ class SeriesIn(Schema):
 
 
 class UpsertOut(Schema):
+    created: int
+    updated: int
+    unchanged: int
+
+
+MOST_SERIES = 200
+
+
+class MeasureSeriesIn(Schema):
+    measure_id: Id
+    points: list[PointIn] = Field(description="Each period to set; periods not sent are kept.")
+
+
+class BatchIn(Schema):
+    series: list[MeasureSeriesIn] = Field(
+        max_length=MOST_SERIES,
+        description=f"Up to {MOST_SERIES} measures' series, each measure at most once.",
+    )
+
+
+class MeasureUpsertOut(UpsertOut):
+    measure_id: int
+
+
+class BatchOut(Schema):
+    series: list[MeasureUpsertOut]
     created: int
     updated: int
     unchanged: int

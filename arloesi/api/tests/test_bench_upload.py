@@ -19,10 +19,11 @@ def test_the_timed_upload_sets_each_series_through_the_api_once(mine):
 
     numbers = upload(context, measures=3, weeks=20)
 
-    assert numbers["requests"] == 3 and numbers["points"] == 60
+    assert numbers["requests"] == 1 and numbers["points"] == 60
     assert numbers["seconds"] > 0 and numbers["again_unchanged_seconds"] > 0
+    assert numbers["one_request_per_measure_seconds"] > 0
     new = Measure.objects.exclude(pk__in=before)
-    assert new.count() == 3
-    assert DataPoint.objects.filter(measure__in=new).count() == 60
+    assert new.count() == 6  # three in one request, three one request each
+    assert DataPoint.objects.filter(measure__in=new).count() == 120
     made = AuditEvent.objects.filter(action="created", note__contains="Information team")
-    assert made.count() == 60
+    assert made.count() == 120

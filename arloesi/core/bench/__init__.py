@@ -19,7 +19,7 @@ that database; the worker writes its numbers as JSON, and ``run`` compares them 
 - ``budgets``: the budgets, per database and scale, and the check against them;
 - ``worker``: one scale in one fresh database, in its own process;
 - ``runner``: the parent: fresh databases, workers, the table and ``bench/results.json``;
-- ``rows``: ``insert_rows``, for generators filling the largest tables;
+- ``insert_rows`` (from ``core.rows``), for generators filling the largest tables;
 - ``urls``: the worker's URLs — the site's, plus the baseline page (never served in production).
 """
 
@@ -43,9 +43,9 @@ from arloesi.core.bench.registry import (
     register_write,
     writes,
 )
-from arloesi.core.bench.rows import insert_rows
 from arloesi.core.bench.runner import DEFAULT_REQUESTS, DEFAULT_SCALES, results_path, run
 from arloesi.core.bench.worker import WARM_UP_REQUESTS, worker
+from arloesi.core.rows import insert_rows
 
 __all__ = [
     "BASELINE",

@@ -7,6 +7,7 @@ from arloesi.measures.selectors.access import (
     access_to_diagram,
     measure_for_change,
     measure_get_for_user,
+    measures_for_change,
     project_for_measures,
 )
 from arloesi.measures.selectors.charts import ChartView, chart_view
@@ -53,6 +54,7 @@ __all__ = [
     "data_points_of",
     "grid_rows",
     "measure_for_change",
+    "measures_for_change",
     "measure_get_for_user",
     "measure_list_page",
     "measure_page",

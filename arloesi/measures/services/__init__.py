@@ -8,6 +8,7 @@ from arloesi.measures.services.data import (
     data_import,
     data_points_save,
     data_rows_import,
+    data_series_import,
 )
 from arloesi.measures.services.definition import measure_create, measure_update, measures_copy
 
@@ -20,6 +21,7 @@ __all__ = [
     "data_import",
     "data_points_save",
     "data_rows_import",
+    "data_series_import",
     "measure_create",
     "measure_update",
     "measures_copy",

@@ -19,11 +19,34 @@ from arloesi.measures.vocabulary import PERCENT_CHARTS, WITH_DENOMINATOR, Annota
 POINT_FIELDS = ("value", "numerator", "denominator", "excluded", "excluded_reason")
 
 
-def _differs(point: DataPoint, entry: Entry) -> bool:
-    return any(getattr(point, name) != getattr(entry, name) for name in POINT_FIELDS)
+def _saved(measure: Measure, starts: list[date]) -> dict[date, dict]:
+    """The measure's saved points among the periods ``starts``, locked until the write is done:
+    as plain rows (a series sent whole is hundreds of them), each made an object only to be
+    changed or removed (``_point``)."""
+    if not starts:
+        return {}
+    wanted = set(starts)
+    rows = (
+        DataPoint.objects.select_for_update()
+        .filter(measure=measure, period_start__range=(min(starts), max(starts)))
+        .values("pk", "measure_id", "period_start", *POINT_FIELDS)
+    )
+    return {row["period_start"]: row for row in rows if row["period_start"] in wanted}
 
 
-def _write(actor, measure: Measure, entries, existing: dict[date, DataPoint], result: ImportResult):
+def _point(row: dict) -> DataPoint:
+    return DataPoint.from_db(DataPoint.objects.db, list(row), list(row.values()))
+
+
+def _differs(row: dict, entry: Entry) -> bool:
+    return any(row[name] != getattr(entry, name) for name in POINT_FIELDS)
+
+
+def _write(
+    actor, measure: Measure, entries, existing: dict[date, dict], result: ImportResult
+) -> list[dict]:
+    """Each entry changed where it differs (audited one by one); the new ones are counted and
+    given back, for the caller to insert together (``audit.create_many``)."""
     new = []
     for entry in entries:
         point = existing.get(entry.period_start)
@@ -31,13 +54,12 @@ def _write(actor, measure: Measure, entries, existing: dict[date, DataPoint], re
         if point is None:
             new.append({"measure": measure, "period_start": entry.period_start, **values})
         elif _differs(point, entry):
-            audit.update(point, actor=actor, **values)
+            audit.update(_point(point), actor=actor, **values)
             result.updated += 1
         else:
             result.unchanged += 1
-    # The new periods together: a whole series sent at once is one insert, not one per period.
-    audit.create_many(DataPoint, actor=actor, rows=new)
     result.created += len(new)
+    return new
 
 
 def _check_entry(measure: Measure, entry: Entry) -> None:
@@ -63,19 +85,15 @@ def data_points_save(*, actor, measure: Measure, entries: list[Entry], cleared=(
     require_measure_change(actor, measure)
     for entry in entries:
         _check_entry(measure, entry)
-    starts = [e.period_start for e in entries] + list(cleared)
-    existing = {
-        p.period_start: p
-        for p in DataPoint.objects.select_for_update().filter(
-            measure=measure, period_start__in=starts
-        )
-    }
+    existing = _saved(measure, [e.period_start for e in entries] + list(cleared))
     result = ImportResult()
-    _write(actor, measure, entries, existing, result)
+    audit.create_many(
+        DataPoint, actor=actor, rows=_write(actor, measure, entries, existing, result)
+    )
     for start in cleared:
         point = existing.get(start)
         if point is not None:
-            audit.delete(point, actor=actor)
+            audit.delete(_point(point), actor=actor)
             result.updated += 1
     return result
 
@@ -91,39 +109,48 @@ def data_import(*, actor, measure: Measure, filename: str, content: bytes) -> Im
     return data_rows_import(actor=actor, measure=measure, table=table)
 
 
-def data_rows_import(*, actor, measure: Measure, table: list[dict[str, str]]) -> ImportResult:
-    """Rows as a file's would be read (lower-case column -> text; the first is row 2), all or
-    nothing, checked as an imported file is: the API's whole series sent at once. The same rows
-    twice change nothing."""
-    require_measure_change(actor, measure)
+def _checked(measure: Measure, table: list[dict[str, str]]) -> tuple[list[Entry], list[Problem]]:
     if len(table) > importer.MAX_ROWS:
-        return ImportResult(
-            problems=[
-                Problem(
-                    1,
-                    "",
-                    _("Send at most %(count)s periods at once.") % {"count": importer.MAX_ROWS},
-                )
-            ]
-        )
-    entries, problems = importer.validate(
+        message = _("Send at most %(count)s periods at once.") % {"count": importer.MAX_ROWS}
+        return [], [Problem(1, "", message)]
+    return importer.validate(
         table,
         frequency=measure.frequency,
         ratio=measure.chart_type in WITH_DENOMINATOR,
         proportion=measure.chart_type in PERCENT_CHARTS,
     )
-    if problems:
-        return ImportResult(problems=problems)
-    result = ImportResult()
+
+
+def data_rows_import(*, actor, measure: Measure, table: list[dict[str, str]]) -> ImportResult:
+    """Rows as a file's would be read (lower-case column -> text; the first is row 2), all or
+    nothing, checked as an imported file is: the API's whole series sent at once. The same rows
+    twice change nothing."""
+    return data_series_import(actor=actor, series=[(measure, table)])[0]
+
+
+def data_series_import(
+    *, actor, series: list[tuple[Measure, list[dict[str, str]]]]
+) -> list[ImportResult]:
+    """Several measures' series at once (an information team's monthly figures for every
+    measure), each checked as ``data_rows_import`` checks one, all or nothing across them: a
+    result for each, in order, with its problems; with any problem anywhere nothing is written.
+    The new periods of every series are inserted together."""
+    checked = []
+    for measure, table in series:
+        require_measure_change(actor, measure)
+        checked.append(_checked(measure, table))
+    results = [ImportResult(problems=problems) for _entries, problems in checked]
+    if any(result.problems for result in results):
+        return results
     with transaction.atomic():
-        existing = {
-            p.period_start: p
-            for p in DataPoint.objects.select_for_update().filter(
-                measure=measure, period_start__in=[e.period_start for e in entries]
-            )
-        }
-        _write(actor, measure, entries, existing, result)
-    return result
+        new = []
+        for (measure, _table), (entries, _problems), result in zip(
+            series, checked, results, strict=True
+        ):
+            existing = _saved(measure, [e.period_start for e in entries])
+            new.extend(_write(actor, measure, entries, existing, result))
+        audit.create_many(DataPoint, actor=actor, rows=new)
+    return results
 
 
 @transaction.atomic
