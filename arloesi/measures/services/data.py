@@ -20,18 +20,27 @@ POINT_FIELDS = ("value", "numerator", "denominator", "excluded", "excluded_reaso
 
 
 def _saved(measure: Measure, starts: list[date]) -> dict[date, dict]:
-    """The measure's saved points among the periods ``starts``, locked until the write is done:
-    as plain rows (a series sent whole is hundreds of them), each made an object only to be
-    changed or removed (``_point``)."""
+    return _saved_of({measure.pk: starts}).get(measure.pk, {})
+
+
+def _saved_of(wanted: dict[int, list[date]]) -> dict[int, dict[date, dict]]:
+    """Each measure's saved points among its periods in ``wanted`` (measure id -> period
+    starts), in one query, locked until the write is done: as plain rows (a series sent whole is
+    hundreds of them), each made an object only to be changed or removed (``_point``)."""
+    starts = [start for some in wanted.values() for start in some]
     if not starts:
         return {}
-    wanted = set(starts)
+    sought = {(measure_id, start) for measure_id, some in wanted.items() for start in some}
     rows = (
         DataPoint.objects.select_for_update()
-        .filter(measure=measure, period_start__range=(min(starts), max(starts)))
+        .filter(measure_id__in=list(wanted), period_start__range=(min(starts), max(starts)))
         .values("pk", "measure_id", "period_start", *POINT_FIELDS)
     )
-    return {row["period_start"]: row for row in rows if row["period_start"] in wanted}
+    found: dict[int, dict[date, dict]] = {}
+    for row in rows:
+        if (row["measure_id"], row["period_start"]) in sought:
+            found.setdefault(row["measure_id"], {})[row["period_start"]] = row
+    return found
 
 
 def _point(row: dict) -> DataPoint:
@@ -143,12 +152,15 @@ def data_series_import(
     if any(result.problems for result in results):
         return results
     with transaction.atomic():
+        saved = _saved_of(
+            {measure.pk: [e.period_start for e in entries] for (measure, _t), (entries, _p) in
+             zip(series, checked, strict=True)}
+        )  # fmt: skip
         new = []
         for (measure, _table), (entries, _problems), result in zip(
             series, checked, results, strict=True
         ):
-            existing = _saved(measure, [e.period_start for e in entries])
-            new.extend(_write(actor, measure, entries, existing, result))
+            new.extend(_write(actor, measure, entries, saved.get(measure.pk, {}), result))
         audit.create_many(DataPoint, actor=actor, rows=new)
     return results
 
