@@ -220,6 +220,7 @@ NOT_PAGES = {
     "api-v1:milestone_add": "a write of the API, at the address of a project's milestones",
     "api-v1:cycle_plan": "a write of the API, at the address of a project's cycles",
     "api-v1:data_upsert": "a write of the API, at the address of a measure's data",
+    "api-v1:data_batch": "a write of the API: many measures' series (timed whole by make bench)",
 }
 
 

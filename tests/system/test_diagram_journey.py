@@ -101,9 +101,18 @@ def tab_to(page, target, *, backwards=False, limit=120):
     )
 
 
+def settled(page):
+    """Wait until htmx has finished putting in what it last swapped (it wires up the new forms
+    in its settle step, a moment after the swap): a key pressed sooner would post the form the
+    way a browser without JavaScript does, a whole page, which is the fallback, not this test."""
+    busy = ".htmx-added, .htmx-settling, .htmx-swapping, .htmx-request"
+    page.wait_for_function(f"() => !document.querySelector('{busy}')")
+
+
 def press(page, target, *, backwards=False):
     """Move to ``target`` with the keyboard and press Enter on it."""
     tab_to(page, target, backwards=backwards)
+    settled(page)
     page.keyboard.press("Enter")
 
 
@@ -181,6 +190,7 @@ def test_1_a_practitioner_builds_a_driver_diagram_with_the_keyboard_alone(
     check_page(page, language)
     type_into(page, page.get_by_label(_("Email address"), exact=True), PRACTITIONER)
     type_into(page, page.get_by_label(_("Password"), exact=True), DEMO_PASSWORD)
+    settled(page)
     page.keyboard.press("Enter")
     page.wait_for_url(lambda url: "/sign-in/" not in url)
     # (signing in opens their home page in the language of their account, English; the Welsh
@@ -225,6 +235,7 @@ def test_1_a_practitioner_builds_a_driver_diagram_with_the_keyboard_alone(
         page.keyboard.type(text)
         page.keyboard.press("Tab")
         expect(page.get_by_role("button", name=_("Add a primary driver"))).to_be_focused()
+        settled(page)
         page.keyboard.press("Enter")
         # Then the live region says so, and focus is back in the emptied box for the next one
         expect(status(page)).to_have_text(_("Added “%(box)s”.", box=text))
@@ -240,6 +251,7 @@ def test_1_a_practitioner_builds_a_driver_diagram_with_the_keyboard_alone(
         page.keyboard.press("Tab")
         choose_with_arrows(page, serves, primary)
         page.keyboard.press("Tab")
+        settled(page)
         page.keyboard.press("Enter")
         expect(status(page)).to_have_text(_("Added “%(box)s”.", box=text))
         expect(add_secondary).to_be_focused()
@@ -253,6 +265,7 @@ def test_1_a_practitioner_builds_a_driver_diagram_with_the_keyboard_alone(
         SECONDARY[0],
     )
     page.keyboard.press("Tab")
+    settled(page)
     page.keyboard.press("Enter")
     expect(status(page)).to_have_text(_("Added “%(box)s”.", box=CHANGE_IDEA))
     expect_drawing(page, boxes=6, links=5)
@@ -321,6 +334,7 @@ def test_1_a_practitioner_builds_a_driver_diagram_with_the_keyboard_alone(
     check_page(page, language)
 
     # When they press Undo
+    settled(page)
     page.keyboard.press("Enter")
 
     # Then the box is back, with its links, and focus is on it
