@@ -8,7 +8,9 @@ problem details answer (``problems``), Ninja's own (unreadable JSON, wrong types
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import translation
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as RequestError
@@ -33,7 +35,9 @@ class ArloesiAPI(NinjaAPI):
         return self._made[key]
 
     def _make_schema(self, path_prefix, path_params):
-        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        schema = _in_words(
+            super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        )
         problem = {"$ref": "#/components/schemas/ProblemOut"}
         for operations in schema["paths"].values():
             for operation in operations.values():
@@ -51,6 +55,18 @@ class ArloesiAPI(NinjaAPI):
         return schema
 
 
+def _in_words(value):
+    """The document with each translatable text (an operation's summary and description) put
+    in the language it is made for: it is kept, one per language."""
+    if isinstance(value, Promise):
+        return str(value)
+    if isinstance(value, dict):
+        return {key: _in_words(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_in_words(item) for item in value]
+    return value
+
+
 def _problem_schema(known: dict) -> dict:
     from arloesi.api.schemas.common import ProblemOut
 
@@ -63,7 +79,7 @@ def _problem_schema(known: dict) -> dict:
 api = ArloesiAPI(
     title="Arloesi API",
     version="1",
-    description=(
+    description=gettext_lazy(
         "Read and change what you may in Arloesi, with a personal access token made on your "
         "account page. Every answer follows the same rules as the pages: the same scope, the "
         "same checks and wording (in your language), the same audit trail."

@@ -3,6 +3,7 @@ measures app's own import (the same checks, the same audit, all or nothing): sen
 series again changes nothing. Many measures' series may go in one request (``data_batch``)."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import Router
 
 from arloesi.api import auth, calls, problems
@@ -23,14 +24,22 @@ router = Router(tags=["measures"])
 COLUMNS = ("period_start", "value", "numerator", "denominator", "excluded_reason")
 
 
-@router.get("/{int:measure_id}", response={200: MeasureOut, 404: ProblemOut})
+@router.get(
+    "/{int:measure_id}",
+    response={200: MeasureOut, 404: ProblemOut},
+    summary=gettext_lazy("Read a measure"),
+)
 def measure_detail(request, measure_id: int):
     return measures.measure_get_for_user(user=request.user, measure_id=measure_id)[0]
 
 
-@router.get("/{int:measure_id}/data", response={200: SeriesOut, 404: ProblemOut})
+@router.get(
+    "/{int:measure_id}/data",
+    response={200: SeriesOut, 404: ProblemOut},
+    summary=gettext_lazy("Read a measure's data"),
+    description=gettext_lazy("Every period of the measure's data, first first."),
+)
 def data_series(request, measure_id: int):
-    """Every period of the measure's data, first first."""
     measure, _access = measures.measure_get_for_user(user=request.user, measure_id=measure_id)
     return {
         "measure_id": measure.pk,
@@ -50,11 +59,14 @@ def _row(point) -> dict[str, str]:
     "/{int:measure_id}/data",
     response={200: UpsertOut, 403: ProblemOut, 404: ProblemOut},
     auth=auth.write,
+    summary=gettext_lazy("Set a measure's data"),
+    description=gettext_lazy(
+        "Set each period sent (added, or changed where it differs; periods not sent "
+        "are kept), all or nothing, checked as an imported spreadsheet is. Each "
+        "problem names its period as `points[i].column`."
+    ),
 )
 def data_upsert(request, measure_id: int, payload: SeriesIn):
-    """Set each period sent (added, or changed where it differs; periods not sent are kept),
-    all or nothing, checked as an imported spreadsheet is. Each problem names its period as
-    ``points[i].column``."""
     measure, _access = measures.measure_for_change(user=request.user, measure_id=measure_id)
     table = [_row(point) for point in payload.dict()["points"]]
     result = calls.call(
@@ -80,11 +92,16 @@ def _errors(result, prefix: str = "") -> list[dict[str, str]]:
     "/data",
     response={200: BatchOut, 403: ProblemOut, 404: ProblemOut},
     auth=auth.write,
+    summary=gettext_lazy("Set many measures' data at once"),
+    description=gettext_lazy(
+        "Several measures' series in one request, each set as `PUT "
+        "/measures/{id}/data` sets one, all or nothing across them: with a problem in"
+        " any, nothing is written and each problem is named "
+        "`series[i].points[j].column`. Any measure out of reach: 404, nothing "
+        "written."
+    ),
 )
 def data_batch(request, payload: BatchIn):
-    """Several measures' series in one request, each set as ``PUT /measures/{id}/data`` sets
-    one, all or nothing across them: with a problem in any, nothing is written and each problem
-    is named ``series[i].points[j].column``. Any measure out of reach: 404, nothing written."""
     sent = payload.dict()["series"]
     ids = [one["measure_id"] for one in sent]
     repeated = [

@@ -2,6 +2,7 @@
 measures; adding a milestone and planning a cycle, as the project's team does on its pages;
 and the schedule of a cluster, planning group, health board or Wales."""
 
+from django.utils.translation import gettext_lazy
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
@@ -31,21 +32,35 @@ class Paging(Schema):
     page: int = Field(1, ge=1, le=100_000)
 
 
-@router.get("", response=ProjectPage)
+@router.get(
+    "",
+    response=ProjectPage,
+    summary=gettext_lazy("List projects"),
+    description=gettext_lazy("The projects you may see, newest first."),
+)
 def project_list(request, paging: Query[Paging]):
-    """The projects you may see, newest first."""
     found = selectors.projects_page(user=request.user, number=paging.page)
     return present.page(found, found.items)
 
 
-@router.get("/{int:project_id}", response={200: ProjectOut, 404: ProblemOut})
+@router.get(
+    "/{int:project_id}",
+    response={200: ProjectOut, 404: ProblemOut},
+    summary=gettext_lazy("Read a project"),
+)
 def project_detail(request, project_id: int):
     return projects.project_get_for_user(user=request.user, project_id=project_id)
 
 
-@router.get("/{int:project_id}/milestones", response={200: list[MilestoneOut], 404: ProblemOut})
+@router.get(
+    "/{int:project_id}/milestones",
+    response={200: list[MilestoneOut], 404: ProblemOut},
+    summary=gettext_lazy("List a project's milestones"),
+    description=gettext_lazy(
+        "The project's milestones in date order, each saying whether it is overdue."
+    ),
+)
 def milestone_list(request, project_id: int):
-    """The project's milestones in date order, each saying whether it is overdue."""
     project = projects.project_get_for_user(user=request.user, project_id=project_id)
     return [
         present.milestone(r.milestone, r.overdue) for r in projects.milestones_of(project=project)
@@ -56,9 +71,12 @@ def milestone_list(request, project_id: int):
     "/{int:project_id}/milestones",
     response={201: MilestoneOut, **WRITE_PROBLEMS},
     auth=auth.write,
+    summary=gettext_lazy("Add a milestone"),
+    description=gettext_lazy(
+        "Add a milestone (the project's team and leads, while it is not closed)."
+    ),
 )
 def milestone_add(request, project_id: int, payload: MilestoneIn):
-    """Add a milestone (the project's team and leads, while it is not closed)."""
     project = projects.project_get_for_user(user=request.user, project_id=project_id)
     form = inputs.bound(inputs.MilestoneForm, payload.dict())
     if not form.is_valid():
@@ -70,9 +88,15 @@ def milestone_add(request, project_id: int, payload: MilestoneIn):
     return Status(201, present.milestone(added, overdue=present.overdue(added)))
 
 
-@router.get("/{int:project_id}/cycles", response={200: list[CycleOut], 404: ProblemOut})
+@router.get(
+    "/{int:project_id}/cycles",
+    response={200: list[CycleOut], 404: ProblemOut},
+    summary=gettext_lazy("List a project's PDSA cycles"),
+    description=gettext_lazy(
+        "The project's PDSA cycles: each ramp's in order, then those in no ramp."
+    ),
+)
 def cycle_list(request, project_id: int):
-    """The project's PDSA cycles: each ramp's in order, then those in no ramp."""
     project = projects.project_get_for_user(user=request.user, project_id=project_id)
     page = projects.cycles_page(user=request.user, project=project)
     rows = [row for ramp in page.ramps for row in ramp.rows] + page.alone
@@ -83,9 +107,12 @@ def cycle_list(request, project_id: int):
     "/{int:project_id}/cycles",
     response={201: CycleOut, **WRITE_PROBLEMS},
     auth=auth.write,
+    summary=gettext_lazy("Plan a PDSA cycle"),
+    description=gettext_lazy(
+        "Plan a PDSA cycle on its own (the project's team and leads, while it is not closed)."
+    ),
 )
 def cycle_plan(request, project_id: int, payload: CycleIn):
-    """Plan a PDSA cycle on its own (the project's team and leads, while it is not closed)."""
     project = projects.project_get_for_user(user=request.user, project_id=project_id)
     form = inputs.bound(inputs.CycleForm, payload.dict())
     if not form.is_valid():
@@ -97,23 +124,38 @@ def cycle_plan(request, project_id: int, payload: CycleIn):
     return Status(201, present.cycle(planned, projects.cycle_state(planned)))
 
 
-@router.get("/{int:project_id}/measures", response={200: list[MeasureSummary], 404: ProblemOut})
+@router.get(
+    "/{int:project_id}/measures",
+    response={200: list[MeasureSummary], 404: ProblemOut},
+    summary=gettext_lazy("List a project's measures"),
+    description=gettext_lazy(
+        "The measures on the project's driver diagram, with how many periods each has."
+    ),
+)
 def project_measures(request, project_id: int):
-    """The measures on the project's driver diagram, with how many periods each has."""
     page = measures.measure_list_page(user=request.user, project_id=project_id)
     return [present.measure_row(row) for row in page.rows]
 
 
 class ScheduleQuery(Schema):
     unit_id: int | None = Field(
-        None, description="A cluster, planning group, health board or Wales; yours by default."
+        None,
+        description=gettext_lazy(
+            "A cluster, planning group, health board or Wales; yours by default."
+        ),
     )
     page: int = Field(1, ge=1, le=100_000)
 
 
-@schedule.get("", response={200: ScheduleOut, 404: ProblemOut})
+@schedule.get(
+    "",
+    response={200: ScheduleOut, 404: ProblemOut},
+    summary=gettext_lazy("Read the schedule of projects"),
+    description=gettext_lazy(
+        "The schedule: every project under the unit, with its next milestone and cycles."
+    ),
+)
 def schedule_page(request, query: Query[ScheduleQuery]):
-    """The schedule: every project under the unit, with its next milestone and cycles."""
     if query.unit_id is None:
         unit = projects.widest_unit_for(user=request.user)
         if unit is None:

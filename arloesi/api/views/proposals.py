@@ -3,6 +3,7 @@ changing what its authors write, with the checks and wording of the task list's 
 
 from django.http import HttpResponse
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 from ninja import Header, Query, Router, Schema, Status
 from pydantic import Field
 
@@ -25,16 +26,24 @@ class Paging(Schema):
     page: int = Field(1, ge=1, le=100_000)
 
 
-@router.get("", response=ProposalPage)
+@router.get(
+    "",
+    response=ProposalPage,
+    summary=gettext_lazy("List proposals"),
+    description=gettext_lazy("The proposals you may see, newest first."),
+)
 def proposal_list(request, paging: Query[Paging]):
-    """The proposals you may see, newest first."""
     found = selectors.proposals_page(user=request.user, number=paging.page)
     return present.page(found, found.items)
 
 
-@router.get("/{int:proposal_id}", response={200: ProposalOut, 404: ProblemOut})
+@router.get(
+    "/{int:proposal_id}",
+    response={200: ProposalOut, 404: ProblemOut},
+    summary=gettext_lazy("Read a proposal"),
+    description=gettext_lazy("A proposal you may see. Its `ETag` is its version, for `If-Match`."),
+)
 def proposal_detail(request, response: HttpResponse, proposal_id: int):
-    """A proposal you may see. Its ``ETag`` is its version, for ``If-Match``."""
     proposal = proposals.proposal_get_for_user(user=request.user, proposal_id=proposal_id)
     response["ETag"] = concurrency.etag(proposal.version)
     return proposal
@@ -44,10 +53,12 @@ def proposal_detail(request, response: HttpResponse, proposal_id: int):
     "",
     response={201: ProposalOut, 403: ProblemOut, 404: ProblemOut},
     auth=auth.write,
+    summary=gettext_lazy("Start a draft proposal"),
+    description=gettext_lazy(
+        "Start a draft for one of your professional collaboratives (404 if you may write for none)."
+    ),
 )
 def proposal_create(request, response: HttpResponse, payload: ProposalCreateIn):
-    """Start a draft for one of your professional collaboratives (404 if you may write for
-    none)."""
     collaboratives = proposals.collaboratives_for(user=request.user)
     if not collaboratives:
         raise problems.not_found()
@@ -76,6 +87,12 @@ def proposal_create(request, response: HttpResponse, payload: ProposalCreateIn):
         428: ProblemOut,
     },  # fmt: skip
     auth=auth.write,
+    summary=gettext_lazy("Change a draft proposal"),
+    description=gettext_lazy(
+        "Change what the authors write, while it is a draft (or more information was "
+        "asked for). Only the fields sent change. Name the version you read: `If-"
+        "Match` or `version`."
+    ),
 )
 def proposal_update(
     request,
@@ -84,9 +101,6 @@ def proposal_update(
     payload: ProposalUpdateIn,
     if_match: str | None = Header(None, alias="If-Match"),
 ):
-    """Change what the authors write, while it is a draft (or more information was asked
-    for). Only the fields sent change. Name the version you read: ``If-Match`` or
-    ``version``."""
     proposal = proposals.proposal_for_authors(user=request.user, proposal_id=proposal_id)
     expected = concurrency.expected_version(
         if_match=if_match, sent=payload.version, current=proposal.version
