@@ -20,6 +20,11 @@ app_name_patterns = [
         name="invitation_revoke",
     ),
     path("memberships/<int:membership_id>/end/", views.membership_end, name="membership_end"),
+    path(
+        "memberships/<int:membership_id>/organisation-account/unlink/",
+        views.organisation_account_unlink,
+        name="organisation_account_unlink",
+    ),
 ]
 
 urlpatterns = [

@@ -130,6 +130,28 @@ def membership_end(request, membership_id: int):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+def organisation_account_unlink(request, membership_id: int):
+    membership = selectors.membership_get_for_user(user=request.user, membership_id=membership_id)
+    if not selectors.organisation_account_unlinkable(actor=request.user, membership=membership):
+        raise Http404
+    if request.method == "POST":
+        call_service(
+            request,
+            lambda: services.organisation_account_unlink(actor=request.user, membership=membership),
+            success=_(
+                "%(name)s’s organisation account is no longer linked. Their next sign-in with it "
+                "links it again by their email address."
+            )
+            % {"name": membership.person.full_name},
+        )
+        return redirect(unit_url(membership.unit))
+    return render(
+        request, "organisations/organisation_account_unlink.html", {"membership": membership}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
 def import_units(request):
     if not permissions.can_anywhere(request.user, Perm.IMPORT):
         raise Http404

@@ -4,13 +4,14 @@ signed in), who holds which role in them (only within the reader's reach), and t
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.http import Http404
 
 from arloesi.core import audit, permissions
 from arloesi.organisations.models import (
     Invitation,
     Membership,
+    OrganisationAccount,
     OrganisationUnit,
 )
 from arloesi.organisations.roles import Kind, Perm
@@ -69,7 +70,8 @@ PEOPLE_PER_PAGE = 50
 
 
 def unit_people(*, user, unit: OrganisationUnit, page: str | int | None = None):
-    """The people ``user`` may see in ``unit``, a page of 50 at a time, or None if none.
+    """The people ``user`` may see in ``unit``, a page of 50 at a time, or None if none; each
+    says whether the person's organisation account is linked (``linked``).
 
     A cluster or collaborative lists everyone in it; a health board or planning group lists the
     roles held at that unit itself (its clusters list their own people).
@@ -83,6 +85,7 @@ def unit_people(*, user, unit: OrganisationUnit, page: str | int | None = None):
     memberships = (
         Membership.objects.filter(unit__in=units, ended_at__isnull=True)
         .select_related("person", "unit")
+        .annotate(linked=Exists(OrganisationAccount.objects.filter(person=OuterRef("person_id"))))
         .order_by("unit__name_en", "person__full_name", "pk")
     )
     people = Paginator(memberships, PEOPLE_PER_PAGE).get_page(page)
@@ -153,4 +156,13 @@ def unit_history_page(*, user, unit_id: int) -> UnitHistoryPage:
     )
     return UnitHistoryPage(
         unit=unit, events=events, can_redact=permissions.can_anywhere(user, permissions.REDACT)
+    )
+
+
+def organisation_account_unlinkable(*, actor, membership: Membership) -> bool:
+    """Whether ``actor`` may remove the link of the membership's person to their organisation's
+    account: there is one, and ``actor`` may end this role of theirs."""
+    return (
+        membership_can_end(actor=actor, membership=membership)
+        and OrganisationAccount.objects.filter(person_id=membership.person_id).exists()
     )

@@ -21,6 +21,7 @@ from arloesi.organisations.services.memberships import (
 )
 from arloesi.organisations.services.organisation_accounts import (
     OrganisationSignIn,
+    organisation_account_unlink,
     organisation_sign_in_failed,
     person_sign_in_with_organisation_account,
 )
@@ -40,6 +41,7 @@ __all__ = [
     "password_set",
     "person_set_language",
     "person_sign_in",
+    "organisation_account_unlink",
     "person_sign_in_with_organisation_account",
     "person_sign_out",
     "unit_create",

@@ -8,12 +8,16 @@ Roles stay Arloesi's own: signing in gives none."""
 
 from dataclasses import dataclass
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from arloesi.core import audit
+from arloesi.organisations import selectors
 from arloesi.organisations.models import (
     Invitation,
+    Membership,
     OrganisationAccount,
     Person,
     SignInActivity,
@@ -126,3 +130,19 @@ def _refusal(person: Person | None, *, account, issuer: str) -> str | None:
     ):
         return "linked"
     return None
+
+
+@transaction.atomic
+def organisation_account_unlink(*, actor, membership: Membership) -> int:
+    """Remove the link between the person of ``membership`` and their organisation's account
+    (after their account there was made again, or the link was made to the wrong person): their
+    next sign-in with it links by verified e-mail address again. For whoever may end their role
+    there; recorded. Returns how many links were removed."""
+    if not selectors.membership_can_end(actor=actor, membership=membership):
+        raise PermissionDenied
+    accounts = list(OrganisationAccount.objects.filter(person_id=membership.person_id))
+    if not accounts:
+        raise ValidationError(_("There is no link to remove: it has already been removed."))
+    for account in accounts:
+        audit.delete(account, actor=actor, note=_("Link to the organisation's account removed"))
+    return len(accounts)

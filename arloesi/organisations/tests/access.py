@@ -20,7 +20,12 @@ from django.utils.http import urlsafe_base64_encode
 
 from arloesi.core import audit
 from arloesi.organisations import services
-from arloesi.organisations.models import Invitation, Person, SignInActivity
+from arloesi.organisations.models import (
+    Invitation,
+    OrganisationAccount,
+    Person,
+    SignInActivity,
+)
 from arloesi.organisations.roles import Role
 from arloesi.organisations.tests.factories import (
     PASSWORD,
@@ -37,6 +42,10 @@ def populate(world) -> None:
     world.b_person = PersonFactory(full_name=f"Bethan {world.marker}", email="bethan@b.example")
     world.b_membership = MembershipFactory(
         person=world.b_person, unit=b.collaborative, role=Role.PRACTITIONER
+    )
+    # Bethan signs in with her organisation's account: its link is B's to remove.
+    OrganisationAccount.objects.create(
+        person=world.b_person, issuer="https://login.b.example/v2.0", subject="bethan"
     )
     world.b_invitation = audit.create(
         Invitation,
@@ -92,6 +101,7 @@ PROBES = {
     "organisations:invite": lambda w: {"unit_id": w.b.cluster.pk},
     "organisations:invitation_revoke": lambda w: {"invitation_id": w.b_invitation.pk},
     "organisations:membership_end": lambda w: {"membership_id": w.b_membership.pk},
+    "organisations:organisation_account_unlink": lambda w: {"membership_id": w.b_membership.pk},
     "organisations:sign_in_activity_export": lambda w: {"file_format": "csv"},
     # Token-authorised: a guessed token must open nothing.
     "invitation_accept": lambda w: {"token": secrets.token_urlsafe(32)},
@@ -123,6 +133,7 @@ FORM_USERS = {
     "organisations:invite": lambda w: w.b.lead,
     "organisations:invitation_revoke": lambda w: w.b.lead,
     "organisations:membership_end": lambda w: w.b.lead,
+    "organisations:organisation_account_unlink": lambda w: w.b.lead,
     "organisations:import": lambda w: w.administrator,
 }
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from arloesi.core import bench
 from arloesi.core.bench import BenchContext
-from arloesi.organisations.models import OrganisationUnit, Person
+from arloesi.organisations.models import OrganisationAccount, OrganisationUnit, Person
 from arloesi.organisations.roles import Kind, Role
 from arloesi.organisations.sampledata.bench.generate import organisations_generate
 
@@ -229,6 +229,33 @@ bench.register_page(
     ),
     user=cluster_lead,
     does_not_grow="a question about one person's role",
+)
+
+
+def _linked_membership(context):
+    """The role to end, its person signing in with their organisation's account (linked once,
+    for the page that removes the link)."""
+
+    def link():
+        membership = membership_to_end(context)
+        OrganisationAccount.objects.get_or_create(
+            person_id=membership.person_id,
+            issuer="https://login.example/v2.0",
+            defaults={"subject": f"bench-{membership.person_id}"},
+        )
+        return membership
+
+    return context.pick("organisations.linked_membership", link)
+
+
+bench.register_page(
+    "remove the link to an organisation account",
+    url=lambda c: reverse(
+        "organisations:organisation_account_unlink",
+        kwargs={"membership_id": _linked_membership(c).pk},
+    ),
+    user=cluster_lead,
+    does_not_grow="a question about one person's link",
 )
 bench.register_page(
     "remove a recorded value",
