@@ -342,6 +342,9 @@ TASK_RESULTS_KEEP_FAILED_DAYS = int(os.environ.get("TASK_RESULTS_KEEP_FAILED_DAY
 PROJECT_STALE_AFTER_DAYS = int(os.environ.get("PROJECT_STALE_AFTER_DAYS", "30"))
 # Requests a minute one API token may make (counted in the database, across app servers).
 API_REQUESTS_PER_MINUTE = int(os.environ.get("API_REQUESTS_PER_MINUTE", "120"))
+# Each request made with an API token is logged (api_tokenuse) and kept this many days, then
+# removed once a day by the worker (api.tasks.token_uses_prune); 400 days is 13 months.
+API_TOKEN_USES_KEEP_DAYS = int(os.environ.get("API_TOKEN_USES_KEEP_DAYS", "400"))
 REMINDER_DAYS_BEFORE_DUE = int(os.environ.get("REMINDER_DAYS_BEFORE_DUE", "3"))
 
 # --- Security -------------------------------------------------------------------------------

@@ -8,7 +8,12 @@ class ApiConfig(AppConfig):
     verbose_name = _("API")
 
     def ready(self):
+        from arloesi.api.tasks import token_uses_prune_schedule
+        from arloesi.core.tasks import register_recurring
         from arloesi.organisations import account
+
+        # The use log is pruned once a day by the worker (seeded after migrate and at its start).
+        register_recurring(token_uses_prune_schedule)
 
         account.register(
             _("API access tokens"),

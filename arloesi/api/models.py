@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from arloesi.api.vocabulary import Scope
-from arloesi.core.models import ImmutableModel
+from arloesi.core.models import ImmutableModel, ImmutableQuerySet
 
 
 class AccessToken(models.Model):
@@ -48,8 +48,19 @@ class AccessToken(models.Model):
         return self.revoked_at is None and self.expires_at > now
 
 
+class TokenUseQuerySet(ImmutableQuerySet):
+    def past_keeping(self, before) -> int:
+        """The one removal the use log allows: requests made before ``before``, past the time
+        they are kept (``tasks.token_uses_prune``); how many."""
+        deleted, _ = models.QuerySet.delete(self.filter(at__lt=before))
+        return deleted
+
+
 class TokenUse(ImmutableModel):
-    """One request made with a token: the use log, and what throttling counts."""
+    """One request made with a token: the use log, and what throttling counts. Never changed;
+    removed only once past its keeping (``API_TOKEN_USES_KEEP_DAYS``)."""
+
+    objects = TokenUseQuerySet.as_manager()
 
     token = models.ForeignKey(
         AccessToken, verbose_name=_("token"), on_delete=models.CASCADE, related_name="uses"
