@@ -10,6 +10,7 @@ benchmark's synthetic data, and the product's audit events of many objects writt
 (``audit.create_many``: rows only ever inserted, whose ids nobody asks for).
 """
 
+import json
 from collections.abc import Callable, Iterable
 from itertools import batched
 from typing import Any
@@ -25,7 +26,11 @@ def _preparer(field: models.Field) -> Callable[[Any], Any] | None:
         return connection.ops.adapt_datetimefield_value
     if isinstance(field, models.DateField):
         return connection.ops.adapt_datefield_value
-    if isinstance(field, models.DecimalField | models.JSONField | models.UUIDField):
+    if isinstance(field, models.JSONField):
+        # The JSON text itself: what the field stores on SQLite, and what COPY reads into a
+        # jsonb column (without an adapter object made for each value).
+        return lambda value: json.dumps(value, cls=field.encoder)
+    if isinstance(field, models.DecimalField | models.UUIDField):
         return lambda value: field.get_db_prep_save(value, connection=connection)
     return None
 
