@@ -30,6 +30,16 @@ class MeasureAccess:
 NO_ACCESS = MeasureAccess(may_view=False, may_change=False)
 
 
+# A measure is read with the box and the diagram it is on, for who may see and change it; not
+# with what only the diagram's own pages use (its kept drawing, the imported file's extra fields).
+DIAGRAM_NOT_NEEDED = ("node__diagram__drawing", "node__diagram__extra", "node__extra")
+
+
+def with_diagram(measures):
+    """``measures`` (a queryset) read with their box and diagram, in the same query."""
+    return measures.select_related("node__diagram").defer(*DIAGRAM_NOT_NEEDED)
+
+
 def _signed_in(user) -> bool:
     return getattr(user, "is_authenticated", False) and getattr(user, "is_active", False)
 
@@ -63,7 +73,7 @@ def measure_get_for_user(*, user, measure_id: int) -> tuple[Measure, MeasureAcce
     """The measure and what ``user`` may do with it, or 404 when they may not see it."""
     if not _signed_in(user):
         raise Http404
-    measure = Measure.objects.select_related("node__diagram").filter(pk=measure_id).first()
+    measure = with_diagram(Measure.objects.filter(pk=measure_id)).first()
     if measure is None:
         raise Http404
     access = access_to_diagram(user=user, diagram=measure.node.diagram)
@@ -89,7 +99,7 @@ def measures_for_change(*, user, measure_ids: list[int]) -> list[Measure]:
     (as for one). Each diagram's access is found once, however many of its measures are asked."""
     if not _signed_in(user):
         raise Http404
-    found = Measure.objects.select_related("node__diagram").in_bulk(measure_ids)
+    found = with_diagram(Measure.objects.all()).in_bulk(measure_ids)
     by_diagram: dict[int, MeasureAccess] = {}
     measures = []
     for measure_id in measure_ids:

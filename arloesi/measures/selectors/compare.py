@@ -11,7 +11,7 @@ from django.db.models.functions import RowNumber
 
 from arloesi.diagrams.vocabulary import OwnerKind
 from arloesi.measures.models import Annotation, DataPoint, Measure
-from arloesi.measures.selectors.access import measure_get_for_user
+from arloesi.measures.selectors.access import DIAGRAM_NOT_NEEDED, measure_get_for_user
 from arloesi.measures.selectors.charts import ChartView, chart_view
 from arloesi.measures.selectors.series import plain
 from arloesi.measures.vocabulary import AnnotationKind
@@ -52,6 +52,7 @@ def compare_page(*, user, measure_id: int) -> ComparePage:
             node__diagram__owner_id__in=visible,
         )
         .select_related("node__diagram")
+        .defer(*DIAGRAM_NOT_NEEDED)
         .order_by("pk")[: MOST_CHARTS + 1]
     )
     more = len(found) > MOST_CHARTS
@@ -119,6 +120,7 @@ def across_projects(*, names: list[str], projects_in_order: list) -> list[SameMe
             node__diagram__owner_id__in=list(by_id),
         )
         .select_related("node__diagram")
+        .defer(*DIAGRAM_NOT_NEEDED)
         .order_by("pk")
     )
     order = {pk: position for position, pk in enumerate(by_id)}
