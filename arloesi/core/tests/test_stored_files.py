@@ -1,7 +1,7 @@
 """Where uploaded files are kept, how a download reads them, and whether /healthz sees the store.
 
 The Azure backend is also run for real, against the Azurite emulator and two app servers, in
-tests/machines/."""
+tests/machines/; the S3 backend against an S3-compatible server, in test_s3_store.py."""
 
 import io
 import re
